@@ -1,0 +1,24 @@
+/** Two projects: unit tests beside the code, and the contract suite against Prism. */
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', isolatedModules: true }, diagnostics: false }],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      roots: ['<rootDir>/src', '<rootDir>/scripts'],
+      testMatch: ['**/*.test.ts'],
+    },
+    {
+      displayName: 'contract',
+      testEnvironment: 'node',
+      transform,
+      roots: ['<rootDir>/contract-tests'],
+      testMatch: ['**/*.test.ts'],
+    },
+  ],
+};

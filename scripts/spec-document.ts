@@ -1,0 +1,94 @@
+/** The spec as a parsed object, and validators compiled from it, for tests and scripts. */
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+import { createSpecSchemas, jsonPointer, type SpecSchemas } from '../src/core/spec-schemas';
+import { SPEC_PATH } from './paths';
+
+export type SpecNode = Record<string, any>;
+
+export function loadSpec(path = SPEC_PATH): SpecNode {
+  return parse(readFileSync(path, 'utf8'));
+}
+
+export function specSchemas(spec: SpecNode = loadSpec()): SpecSchemas {
+  return createSpecSchemas(Ajv2020, addFormats, spec);
+}
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+export interface SpecOperation {
+  path: string;
+  method: string;
+  operationId: string;
+  node: SpecNode;
+}
+
+export function operationsOf(spec: SpecNode): SpecOperation[] {
+  return Object.entries(spec.paths as SpecNode).flatMap(([path, item]) =>
+    HTTP_METHODS.filter((m) => item[m]).map((method) => ({
+      path,
+      method,
+      operationId: item[method].operationId,
+      node: item[method],
+    })),
+  );
+}
+
+/** Follows a local `$ref` chain; returns the node it ends at and that node's JSON pointer. */
+export function resolveRef(
+  spec: SpecNode,
+  node: SpecNode,
+  pointer: string,
+): { node: SpecNode; pointer: string } {
+  if (!node?.$ref) return { node, pointer };
+  const target = String(node.$ref);
+  const found = target
+    .slice(2)
+    .split('/')
+    .reduce<SpecNode>((at, s) => at[s.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+  return resolveRef(spec, found, target);
+}
+
+export interface SpecMediaType {
+  operation: SpecOperation;
+  /** The response status (`'200'`, `'401'`...), or undefined for the request body. */
+  status: string | undefined;
+  mediaType: string;
+  schemaPointer: string;
+  examples: Record<string, unknown>;
+}
+
+/** Every request and response media type in the spec, with its named examples and schema pointer. */
+export function mediaTypesOf(spec: SpecNode): SpecMediaType[] {
+  return operationsOf(spec).flatMap((operation) => {
+    const opPointer = jsonPointer('paths', operation.path, operation.method);
+    const bodies = Object.entries(operation.node.responses as SpecNode).map(
+      ([status, response]) => ({
+        status: status as string | undefined,
+        ...resolveRef(spec, response, `${opPointer}/responses/${status}`),
+      }),
+    );
+    if (operation.node.requestBody) {
+      bodies.unshift({
+        status: undefined,
+        ...resolveRef(spec, operation.node.requestBody, `${opPointer}/requestBody`),
+      });
+    }
+    return bodies.flatMap(({ status, node, pointer }) =>
+      Object.entries((node.content ?? {}) as SpecNode).map(([mediaType, media]) => ({
+        operation,
+        status,
+        mediaType,
+        schemaPointer: `${pointer}/content/${mediaType.replace(/\//g, '~1')}/schema`,
+        examples: Object.fromEntries(
+          Object.entries((media.examples ?? {}) as SpecNode).map(([name, example]) => [
+            name,
+            resolveRef(spec, example, '').node.value,
+          ]),
+        ),
+      })),
+    );
+  });
+}

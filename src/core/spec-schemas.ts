@@ -1,0 +1,49 @@
+/**
+ * Compiles JSON Schema validators for any schema inside the OpenAPI document (Ajv, 2020-12
+ * dialect, with formats). Ajv is passed in rather than imported so that the client can load it
+ * lazily: users who never validate never load it.
+ */
+import type Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+
+type AjvConstructor = new (options: Record<string, unknown>) => Ajv2020;
+type AddFormats = (ajv: Ajv2020) => unknown;
+
+const SPEC_ID = 'callab-openapi.json';
+
+/** `#/a/b` from path segments, escaped as RFC 6901 requires (`/` in `/contact/query`). */
+export function jsonPointer(...segments: string[]): string {
+  return `#/${segments.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+}
+
+export interface SpecSchemas {
+  /** The validator for the schema at `pointer` (a `#/...` JSON pointer into the spec). */
+  at(pointer: string): ValidateFunction;
+}
+
+export function createSpecSchemas(
+  Ajv: AjvConstructor,
+  addFormats: AddFormats,
+  spec: object,
+): SpecSchemas {
+  // strict: false because OpenAPI adds keywords (example, x-inferred) that JSON Schema does not know.
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema(spec, SPEC_ID);
+  const cache = new Map<string, ValidateFunction>();
+  return {
+    at(pointer) {
+      let validate = cache.get(pointer);
+      if (!validate) {
+        validate = ajv.compile({ $ref: `${SPEC_ID}${pointer}` });
+        cache.set(pointer, validate);
+      }
+      return validate;
+    },
+  };
+}
+
+/** One line per Ajv error: `<json path> <message>`, e.g. `/data/0/last_call_duration must be integer,null`. */
+export function describeErrors(errors: readonly ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+}
