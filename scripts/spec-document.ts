@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { createSpecSchemas, jsonPointer, type SpecSchemas } from '../src/core/spec-schemas';
 import { SPEC_PATH } from './paths';
 
+// biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document walked generically; shapes are checked by Ajv and Redocly.
 export type SpecNode = Record<string, any>;
 
 export function loadSpec(path = SPEC_PATH): SpecNode {
