@@ -152,7 +152,9 @@ export interface components {
              */
             number_country_code: string;
             /** @description Free-form key/value data attached to the contact. */
-            metadata: Record<string, never>;
+            metadata: {
+                [key: string]: unknown;
+            };
             /**
              * @description Outcome of the last call. An open vocabulary: the docs show busy, unreachable, in-progress, picked-up, no-answer, answered and completed. `null` for a contact never called (inferred).
              * @example completed
@@ -289,13 +291,21 @@ export interface components {
             /** @description Contact categories the campaign draws from, as groups of categories. */
             contacts_list_categories: components["schemas"]["ContactGroups"];
             /** @description Free-form settings per contact source. */
-            contacts_list_source_metadata: Record<string, never>;
+            contacts_list_source_metadata: {
+                [key: string]: unknown;
+            };
             /** @description Maps agent variables to contact metadata keys. */
-            agent_variables_contact_metadata_mapping: Record<string, never>;
+            agent_variables_contact_metadata_mapping: {
+                [key: string]: unknown;
+            };
             /** @description Variables passed to the webhook flow. */
-            webhook_mapping_variables: Record<string, never>;
+            webhook_mapping_variables: {
+                [key: string]: unknown;
+            };
             /** @description Where each webhook variable comes from. */
-            webhook_mapping_variables_sources: Record<string, never>;
+            webhook_mapping_variables_sources: {
+                [key: string]: unknown;
+            };
             /** @description Progress of the campaign in percent (0-100; the bounds are inferred from "percent"). */
             call_progress: number;
             /** @description Start of the daily call window, in `time_zone`. */
@@ -396,7 +406,9 @@ export interface components {
              */
             flow_direction: string;
             /** @description Free-form mapping of flow inputs. */
-            flow_mapping: Record<string, never>;
+            flow_mapping: {
+                [key: string]: unknown;
+            };
             /**
              * Format: date-time
              * @description When the flow was created.
@@ -488,13 +500,21 @@ export interface components {
              */
             webhook_method: string;
             /** @description Query parameters of the call. */
-            webhook_url_params: Record<string, never>;
+            webhook_url_params: {
+                [key: string]: unknown;
+            };
             /** @description Headers of the call. */
-            webhook_headers: Record<string, never>;
+            webhook_headers: {
+                [key: string]: unknown;
+            };
             /** @description Body of the call. */
-            webhook_body: Record<string, never>;
+            webhook_body: {
+                [key: string]: unknown;
+            };
             /** @description What makes the call count as a success. */
-            success_condition: Record<string, never>;
+            success_condition: {
+                [key: string]: unknown;
+            };
             /**
              * Format: date-time
              * @description When the step was created.
