@@ -3,11 +3,17 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
-import { createSpecSchemas, jsonPointer, type SpecSchemas } from '../src/core/spec-schemas';
-import { SPEC_PATH } from './paths';
+import {
+  createSpecSchemas,
+  jsonPointer,
+  resolveRef,
+  type SpecNode,
+  type SpecSchemas,
+} from '../src/core/spec-schemas';
 
-// biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document walked generically; shapes are checked by Ajv and Redocly.
-export type SpecNode = Record<string, any>;
+export { resolveRef, type SpecNode };
+
+import { SPEC_PATH } from './paths';
 
 export function loadSpec(path = SPEC_PATH): SpecNode {
   return parse(readFileSync(path, 'utf8'));
@@ -35,21 +41,6 @@ export function operationsOf(spec: SpecNode): SpecOperation[] {
       node: item[method],
     })),
   );
-}
-
-/** Follows a local `$ref` chain; returns the node it ends at and that node's JSON pointer. */
-export function resolveRef(
-  spec: SpecNode,
-  node: SpecNode,
-  pointer: string,
-): { node: SpecNode; pointer: string } {
-  if (!node?.$ref) return { node, pointer };
-  const target = String(node.$ref);
-  const found = target
-    .slice(2)
-    .split('/')
-    .reduce<SpecNode>((at, s) => at[s.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-  return resolveRef(spec, found, target);
 }
 
 export interface SpecMediaType {

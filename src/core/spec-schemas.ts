@@ -16,6 +16,26 @@ export function jsonPointer(...segments: string[]): string {
   return `#/${segments.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 }
 
+/** A node of the OpenAPI document, walked generically: its shape is checked by Ajv and Redocly. */
+// biome-ignore lint/suspicious/noExplicitAny: an arbitrary JSON document.
+export type SpecNode = Record<string, any>;
+
+/** Follows a local `$ref` chain; returns the node it ends at and that node's JSON pointer. */
+export function resolveRef(
+  spec: SpecNode,
+  node: SpecNode,
+  pointer: string,
+): { node: SpecNode; pointer: string } {
+  const ref = node?.$ref;
+  if (typeof ref !== 'string') return { node, pointer };
+  const target = ref
+    .slice(2)
+    .split('/')
+    .reduce<SpecNode | undefined>((at, s) => at?.[s.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+  if (target === undefined) throw new Error(`openapi.yaml: $ref ${ref} points at nothing`);
+  return resolveRef(spec, target, ref);
+}
+
 export interface SpecSchemas {
   /** The validator for the schema at `pointer` (a `#/...` JSON pointer into the spec). */
   at(pointer: string): ValidateFunction;

@@ -1,0 +1,507 @@
+import { loadSpec, mediaTypesOf } from '../scripts/spec-document';
+import {
+  Callab,
+  CallabAbortError,
+  CallabApiError,
+  CallabAuthenticationError,
+  CallabConnectionError,
+  CallabError,
+  type CallabOptions,
+  CallabRateLimitError,
+  CallabResponseValidationError,
+  CallabServerError,
+  CallabTimeoutError,
+  CallabUnexpectedResponseError,
+  type Contact,
+} from './index';
+import {
+  type Handler,
+  reply,
+  type ScriptedServer,
+  startScriptedServer,
+} from './test-support/scripted-server';
+
+const API_KEY = 'sk-test-0123456789abcdef';
+const okExample = mediaTypesOf(loadSpec()).find(
+  (m) => m.operation.operationId === 'queryContacts' && m.status === '200',
+)?.examples.ok as { data: Contact[] };
+const contacts = okExample.data;
+const ok = (data: unknown) => ({ status: 'ok', message: 'fine', data });
+const errorEnvelope = (message: string) => ({ status: 'error', message, data: '' });
+
+let server: ScriptedServer;
+let sleeps: number[];
+
+async function serve(handler: Handler, options: CallabOptions = {}): Promise<Callab> {
+  server = await startScriptedServer(handler);
+  sleeps = [];
+  return new Callab({
+    apiKey: API_KEY,
+    baseUrl: server.url,
+    logLevel: 'off',
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    ...options,
+  });
+}
+
+afterEach(async () => {
+  await server?.close();
+});
+
+async function failure(promise: Promise<unknown>): Promise<CallabError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CallabError);
+  return error as CallabError;
+}
+
+describe('construction', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it('fails at once without a key, saying how to fix it', () => {
+    delete process.env.CALLAB_API_KEY;
+    expect(() => new Callab()).toThrow(/CALLAB_API_KEY/);
+    expect(() => new Callab()).toThrow(CallabError);
+  });
+
+  it('reads the key, base URL and log level from the environment', async () => {
+    const handler: Handler = (_req, res) => reply(res, 200, ok([]));
+    server = await startScriptedServer(handler);
+    process.env.CALLAB_API_KEY = API_KEY;
+    process.env.CALLAB_BASE_URL = `${server.url}/`;
+    process.env.CALLAB_LOG = 'off';
+    const callab = new Callab();
+    expect(callab.baseUrl).toBe(server.url);
+    await expect(callab.phoneNumbers.list()).resolves.toEqual([]);
+    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`);
+  });
+
+  it('defaults to the production server', () => {
+    delete process.env.CALLAB_BASE_URL;
+    expect(new Callab({ apiKey: API_KEY }).baseUrl).toBe('https://api.callab.ai');
+  });
+
+  it.each([
+    [{ baseUrl: 'api.callab.ai' }, /Invalid baseUrl "api.callab.ai"/],
+    [{ baseUrl: 'ftp://x' }, /only http: and https:/],
+    [{ timeoutMs: 0 }, /Invalid timeoutMs 0/],
+    [{ maxRetries: 1.5 }, /Invalid maxRetries 1.5: expected a whole number/],
+    [{ logLevel: 'loud' as never }, /Invalid log level "loud"/],
+  ])('rejects %j with a clear message', (options, message) => {
+    expect(() => new Callab({ apiKey: API_KEY, ...options })).toThrow(message);
+  });
+
+  it('keeps the key out of JSON.stringify(client)', () => {
+    expect(JSON.stringify(new Callab({ apiKey: API_KEY }))).not.toContain(API_KEY);
+  });
+});
+
+describe('resources', () => {
+  it('contacts.query posts the filters and returns the envelope data', async () => {
+    const callab = await serve((_req, res) => reply(res, 200, ok(contacts)));
+    await expect(callab.contacts.query({ tags: ['vip'], last_call_statuses: [] })).resolves.toEqual(
+      contacts,
+    );
+    const [request] = server.requests;
+    expect(request).toMatchObject({ method: 'POST', url: '/contact/query' });
+    expect(JSON.parse(request?.body ?? '')).toEqual({ tags: ['vip'], last_call_statuses: [] });
+    expect(request?.headers).toMatchObject({
+      authorization: `Bearer ${API_KEY}`,
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'user-agent': expect.stringMatching(/^callab-client\/\d+\.\d+\.\d+/),
+    });
+  });
+
+  it('contacts.query sends {} without filters', async () => {
+    const callab = await serve((_req, res) => reply(res, 200, ok([])));
+    await callab.contacts.query();
+    expect(server.requests[0]?.body).toBe('{}');
+  });
+
+  it('campaigns.list sends limit; phoneNumbers and webhooks GET their paths', async () => {
+    const callab = await serve((_req, res) => reply(res, 200, ok([])));
+    await callab.campaigns.list({ limit: 5 });
+    await callab.campaigns.list();
+    await callab.phoneNumbers.list();
+    await callab.webhooks.list();
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /campaign/list?limit=5',
+      'GET /campaign/list',
+      'GET /phone_number',
+      'GET /webhook/flow/company/outbound',
+    ]);
+    expect(server.requests[2]?.headers['content-type']).toBeUndefined();
+  });
+
+  it('sends default and per-call headers, per-call winning', async () => {
+    const callab = await serve((_req, res) => reply(res, 200, ok([])), {
+      defaultHeaders: { 'x-team': 'billing', 'x-trace': 'default' },
+    });
+    await callab.phoneNumbers.list({ headers: { 'x-trace': 'call' } });
+    expect(server.requests[0]?.headers).toMatchObject({ 'x-team': 'billing', 'x-trace': 'call' });
+  });
+
+  it('keeps a base URL path prefix', async () => {
+    server = await startScriptedServer((_req, res) => reply(res, 200, ok([])));
+    const callab = new Callab({
+      apiKey: API_KEY,
+      baseUrl: `${server.url}/api/v0`,
+      logLevel: 'off',
+    });
+    await callab.phoneNumbers.list();
+    expect(server.requests[0]?.url).toBe('/api/v0/phone_number');
+  });
+});
+
+describe('server-reported failures', () => {
+  it('an error envelope inside HTTP 200 is a CallabApiError and is not retried', async () => {
+    const callab = await serve((_req, res) =>
+      reply(res, 200, errorEnvelope('tag list too long'), { 'x-request-id': 'req_42' }),
+    );
+    const error = await failure(callab.contacts.query({ tags: ['vip'] }));
+    expect(error).toBeInstanceOf(CallabApiError);
+    expect(error).toMatchObject({
+      httpStatus: 200,
+      serverMessage: 'tag list too long',
+      body: errorEnvelope('tag list too long'),
+      requestId: 'req_42',
+      headers: expect.objectContaining({ 'x-request-id': 'req_42' }),
+    });
+    expect(error.message).toBe(
+      'POST /contact/query failed with HTTP 200: tag list too long (request id req_42)',
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it.each([
+    [401, CallabAuthenticationError],
+    [400, CallabApiError],
+    [403, CallabApiError],
+    [404, CallabApiError],
+  ])('HTTP %d is %p and is not retried', async (status, type) => {
+    const callab = await serve((_req, res) => reply(res, status, errorEnvelope('nope')));
+    const error = await failure(callab.phoneNumbers.list());
+    expect(error).toBeInstanceOf(type);
+    expect(error).toMatchObject({ httpStatus: status, serverMessage: 'nope' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it.each([408, 409, 429, 500, 502, 503])(
+    'HTTP %d is retried maxRetries times, then thrown',
+    async (status) => {
+      const callab = await serve((_req, res) => reply(res, status, errorEnvelope('busy')));
+      const error = await failure(callab.campaigns.list({ limit: 1 }));
+      expect(error).toBeInstanceOf(CallabApiError);
+      expect(error).toMatchObject({ httpStatus: status });
+      if (status >= 500) expect(error).toBeInstanceOf(CallabServerError);
+      expect(server.requests).toHaveLength(3);
+      expect(sleeps).toHaveLength(2);
+    },
+  );
+
+  it('succeeds when a retry succeeds', async () => {
+    const callab = await serve((_req, res, attempt) =>
+      attempt < 3 ? reply(res, 503, errorEnvelope('down')) : reply(res, 200, ok(contacts)),
+    );
+    await expect(callab.contacts.query()).resolves.toEqual(contacts);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('per-call maxRetries overrides the client', async () => {
+    const callab = await serve((_req, res) => reply(res, 500, errorEnvelope('x')), {
+      maxRetries: 5,
+    });
+    await failure(callab.webhooks.list({ maxRetries: 0 }));
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a non-JSON error page (a proxy 502) keeps its text as the body', async () => {
+    const callab = await serve((_req, res) => reply(res, 502, '<html>Bad gateway</html>'), {
+      maxRetries: 0,
+    });
+    const error = await failure(callab.phoneNumbers.list());
+    expect(error).toBeInstanceOf(CallabServerError);
+    expect(error).toMatchObject({ body: '<html>Bad gateway</html>', serverMessage: undefined });
+    expect(error.message).toBe(
+      'GET /phone_number failed with HTTP 502: the server reported a failure',
+    );
+  });
+});
+
+describe('Retry-After', () => {
+  const rateLimited = (headers: Record<string, string>) =>
+    serve((_req, res, attempt) =>
+      attempt === 1
+        ? reply(res, 429, errorEnvelope('slow down'), headers)
+        : reply(res, 200, ok([])),
+    );
+
+  it('honours seconds', async () => {
+    const callab = await rateLimited({ 'retry-after': '2' });
+    await callab.phoneNumbers.list();
+    expect(sleeps).toEqual([2000]);
+  });
+
+  it('honours an HTTP date', async () => {
+    const callab = await rateLimited({
+      'retry-after': new Date(Date.now() + 10_000).toUTCString(),
+    });
+    await callab.phoneNumbers.list();
+    expect(sleeps[0]).toBeGreaterThan(8_000);
+    expect(sleeps[0]).toBeLessThanOrEqual(10_000);
+  });
+
+  it('honours retry-after-ms over retry-after', async () => {
+    const callab = await rateLimited({ 'retry-after-ms': '150', 'retry-after': '9' });
+    await callab.phoneNumbers.list();
+    expect(sleeps).toEqual([150]);
+  });
+
+  it.each(['61', '-1', 'soon'])('ignores %s and backs off instead', async (value) => {
+    const callab = await rateLimited({ 'retry-after': value });
+    await callab.phoneNumbers.list();
+    expect(sleeps[0]).toBeGreaterThanOrEqual(375);
+    expect(sleeps[0]).toBeLessThanOrEqual(500);
+  });
+
+  it('exposes the parsed delay on the final CallabRateLimitError', async () => {
+    const callab = await serve(
+      (_req, res) => reply(res, 429, errorEnvelope('slow'), { 'retry-after': '3' }),
+      {
+        maxRetries: 0,
+      },
+    );
+    const error = await failure(callab.phoneNumbers.list());
+    expect(error).toBeInstanceOf(CallabRateLimitError);
+    expect((error as CallabRateLimitError).retryAfterMs).toBe(3000);
+  });
+});
+
+describe('responses that are not the API', () => {
+  it.each([
+    [
+      'HTML',
+      { 'content-type': 'text/html' },
+      '<!doctype html><h1>Login</h1>',
+      /not JSON.*text\/html.*<!doctype html>/,
+    ],
+    ['empty', { 'content-type': 'application/json' }, '', /body is empty.*body empty/],
+    [
+      'truncated',
+      { 'content-type': 'application/json' },
+      '{"status":"ok","data":[{"id"',
+      /not valid JSON \(truncated\?\)/,
+    ],
+    ['no envelope', { 'content-type': 'application/json' }, '[1,2,3]', /not a \{status/],
+    [
+      'JSON as text/plain',
+      { 'content-type': 'text/plain' },
+      JSON.stringify(ok([])),
+      /not JSON.*text\/plain/,
+    ],
+  ])(
+    '%s becomes CallabUnexpectedResponseError saying what arrived',
+    async (_name, headers, body, message) => {
+      const callab = await serve((_req, res) => {
+        res.writeHead(200, headers);
+        res.end(body);
+      });
+      const error = await failure(callab.phoneNumbers.list());
+      expect(error).toBeInstanceOf(CallabUnexpectedResponseError);
+      expect(error).not.toBeInstanceOf(SyntaxError);
+      expect(error.message).toMatch(/HTTP 200/);
+      expect(error.message).toMatch(message);
+      expect(server.requests).toHaveLength(1);
+    },
+  );
+});
+
+describe('network failures', () => {
+  it('a refused connection is a CallabConnectionError after the retries', async () => {
+    const callab = await serve((_req, res) => reply(res, 200, ok([])));
+    await server.close();
+    const error = await failure(callab.phoneNumbers.list());
+    expect(error).toBeInstanceOf(CallabConnectionError);
+    expect(error.message).toMatch(
+      /could not reach http:\/\/127\.0\.0\.1:\d+: fetch failed \(ECONNREFUSED\)/,
+    );
+    expect(sleeps).toHaveLength(2);
+  });
+
+  it('a reset connection is retried', async () => {
+    const callab = await serve((_req, res, attempt) =>
+      attempt === 1 ? res.destroy() : reply(res, 200, ok([])),
+    );
+    await expect(callab.phoneNumbers.list()).resolves.toEqual([]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('a server that never answers times out per attempt, and each attempt is retried', async () => {
+    const callab = await serve(() => undefined, { timeoutMs: 50, maxRetries: 1 });
+    const error = await failure(callab.phoneNumbers.list());
+    expect(error).toBeInstanceOf(CallabTimeoutError);
+    expect(error.message).toBe('GET /phone_number timed out after 50 ms');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('the timeout covers a body that stalls', async () => {
+    const callab = await serve(
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"status":"ok",');
+      },
+      { timeoutMs: 50, maxRetries: 0 },
+    );
+    expect(await failure(callab.phoneNumbers.list())).toBeInstanceOf(CallabTimeoutError);
+  });
+
+  it("a caller's abort is a CallabAbortError and is never retried", async () => {
+    const callab = await serve(() => undefined);
+    const controller = new AbortController();
+    const pending = callab.phoneNumbers.list({ signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort();
+    const error = await failure(pending);
+    expect(error).toBeInstanceOf(CallabAbortError);
+    expect(server.requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('an abort during the backoff wait stops the retries', async () => {
+    server = await startScriptedServer((_req, res) => reply(res, 503, errorEnvelope('down')));
+    const controller = new AbortController();
+    const callab = new Callab({ apiKey: API_KEY, baseUrl: server.url, logLevel: 'off' });
+    const pending = callab.phoneNumbers.list({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    expect(await failure(pending)).toBeInstanceOf(CallabAbortError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an already aborted signal sends nothing', async () => {
+    const callab = await serve((_req, res) => reply(res, 200, ok([])));
+    expect(await failure(callab.phoneNumbers.list({ signal: AbortSignal.abort() }))).toBeInstanceOf(
+      CallabAbortError,
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('validate: true', () => {
+  it('passes a conforming body through', async () => {
+    const callab = await serve((_req, res) => reply(res, 200, ok(contacts)), { validate: true });
+    await expect(callab.contacts.query()).resolves.toEqual(contacts);
+  });
+
+  it('names the JSON path that broke the schema', async () => {
+    const broken = [{ ...contacts[0], last_call_duration: '120' }];
+    const callab = await serve((_req, res) => reply(res, 200, ok(broken)), { validate: true });
+    const error = await failure(callab.contacts.query());
+    expect(error).toBeInstanceOf(CallabResponseValidationError);
+    expect((error as CallabResponseValidationError).errors).toContain(
+      '/data/0/last_call_duration must be integer,null',
+    );
+    expect(error.message).toMatch(
+      /POST \/contact\/query: the response does not match the API schema/,
+    );
+  });
+
+  it('is off by default', async () => {
+    const callab = await serve((_req, res) => reply(res, 200, ok([{ anything: true }])));
+    await expect(callab.contacts.query()).resolves.toEqual([{ anything: true }]);
+  });
+});
+
+describe('raw (openapi-fetch) shares auth, retries and timeouts', () => {
+  it('retries and authenticates raw calls', async () => {
+    const callab = await serve((_req, res, attempt) =>
+      attempt === 1 ? reply(res, 500, errorEnvelope('x')) : reply(res, 200, ok(contacts)),
+    );
+    const { data, response } = await callab.raw.POST('/contact/query', { body: { tags: ['vip'] } });
+    expect(response.status).toBe(200);
+    expect(data).toEqual(ok(contacts));
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      `Bearer ${API_KEY}`,
+      `Bearer ${API_KEY}`,
+    ]);
+    expect(JSON.parse(server.requests[1]?.body ?? '')).toEqual({ tags: ['vip'] });
+  });
+
+  it('passes query parameters and returns non-2xx as openapi-fetch errors', async () => {
+    const callab = await serve((_req, res) => reply(res, 401, errorEnvelope('bad key')));
+    const { error, response } = await callab.raw.GET('/campaign/list', {
+      params: { query: { limit: 2 } },
+    });
+    expect(response.status).toBe(401);
+    expect(error).toEqual(errorEnvelope('bad key'));
+    expect(server.requests[0]?.url).toBe('/campaign/list?limit=2');
+  });
+});
+
+describe('the API key never leaks', () => {
+  it('is absent from every error class message, stack and JSON, and from debug logs', async () => {
+    const lines: string[] = [];
+    const capture = (...args: unknown[]) =>
+      lines.push(args.map((a) => JSON.stringify(a)).join(' '));
+    const logger = { error: capture, warn: capture, info: capture, debug: capture };
+    const echo = `your key ${API_KEY} is wrong`;
+    const scenarios: [Handler, CallabOptions][] = [
+      [(_q, res) => reply(res, 401, errorEnvelope(echo)), {}],
+      [(_q, res) => reply(res, 429, errorEnvelope(echo)), { maxRetries: 0 }],
+      [(_q, res) => reply(res, 500, errorEnvelope(echo)), { maxRetries: 1 }],
+      [(_q, res) => reply(res, 200, errorEnvelope(echo)), {}],
+      [(_q, res) => reply(res, 200, `<html>${echo}</html>`), {}],
+      [(_q, res) => reply(res, 200, ok([{ echo }])), { validate: true }],
+      [() => undefined, { timeoutMs: 20, maxRetries: 0 }],
+      [(_q, res) => res.destroy(), { maxRetries: 0 }],
+    ];
+    const errors: unknown[] = [];
+    for (const [handler, options] of scenarios) {
+      const callab = await serve(handler, { logger, logLevel: 'debug', ...options });
+      errors.push(await failure(callab.contacts.query()));
+      await server.close();
+    }
+    const controller = new AbortController();
+    controller.abort();
+    errors.push(
+      await failure(
+        new Callab({ apiKey: API_KEY, logLevel: 'off' }).phoneNumbers.list({
+          signal: controller.signal,
+        }),
+      ),
+    );
+    expect(errors.map((e) => (e as Error).name)).toEqual([
+      'CallabAuthenticationError',
+      'CallabRateLimitError',
+      'CallabServerError',
+      'CallabApiError',
+      'CallabUnexpectedResponseError',
+      'CallabResponseValidationError',
+      'CallabTimeoutError',
+      'CallabConnectionError',
+      'CallabAbortError',
+    ]);
+    for (const error of errors) {
+      const e = error as Error;
+      const serialized = [
+        e.message,
+        e.stack,
+        JSON.stringify(e),
+        JSON.stringify(e.cause ?? null),
+        String(e),
+      ];
+      expect(serialized.join('\n')).not.toContain(API_KEY);
+    }
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join('\n')).toContain('[redacted]');
+    expect(lines.join('\n')).not.toContain(API_KEY);
+  });
+});

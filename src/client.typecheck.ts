@@ -1,0 +1,36 @@
+/**
+ * Type-level tests, checked by `npm run typecheck` (tsc) and never run: a misspelled filter or a
+ * wrongly typed parameter must not compile, and results carry the spec's types.
+ */
+import type { Callab, Campaign, Contact, PhoneNumber, WebhookFlow } from './index';
+
+type Equal<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const assertType = <T extends true>(_proof?: T) => undefined;
+
+export async function typeTests(callab: Callab) {
+  // @ts-expect-error: `tag` is not a filter (the wire name is `tags`)
+  await callab.contacts.query({ tag: ['vip'] });
+  // @ts-expect-error: filters are lists of strings
+  await callab.contacts.query({ tags: 'vip' });
+  // @ts-expect-error: limit is a number
+  await callab.campaigns.list({ limit: '5' });
+  // @ts-expect-error: unknown request option
+  await callab.webhooks.list({ retries: 3 });
+
+  const contacts = await callab.contacts.query({ tags: ['vip'], categories: [] });
+  assertType<Equal<typeof contacts, Contact[]>>();
+  assertType<Equal<Contact['campaign_id'], string | null>>();
+  assertType<Equal<Contact['last_call_duration'], number | null>>();
+  assertType<Equal<Awaited<ReturnType<Callab['phoneNumbers']['list']>>, PhoneNumber[]>>();
+  assertType<Equal<Awaited<ReturnType<Callab['campaigns']['list']>>, Campaign[]>>();
+  assertType<Equal<Campaign['status'], 'active' | 'paused' | 'completed'>>();
+  assertType<Equal<Campaign['contacts_list_tags'], string[][]>>();
+  assertType<Equal<Awaited<ReturnType<Callab['webhooks']['list']>>, WebhookFlow[]>>();
+  assertType<Equal<WebhookFlow['executions'][number]['error_message'], string | null>>();
+
+  const { data } = await callab.raw.GET('/campaign/list', { params: { query: { limit: 1 } } });
+  // @ts-expect-error: raw is typed by path too
+  await callab.raw.GET('/campaigns');
+  return data;
+}

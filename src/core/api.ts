@@ -1,0 +1,64 @@
+/**
+ * The typed call behind every resource method: send, unwrap the envelope, optionally validate,
+ * return `data`. Types come from the generated `paths`, so a resource names only path and method.
+ */
+import type { paths } from '../../generated/openapi';
+import { unwrapEnvelope } from './envelope';
+import type { RequestOptions, Transport } from './transport';
+import { validateSuccessBody } from './validation';
+
+type Method = 'get' | 'post';
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
+type Responses<O> = O extends { responses: infer R } ? R : never;
+
+/** The `data` of the operation's success envelope. */
+export type SuccessData<P extends keyof paths, M extends Method> = Extract<
+  JsonOf<Responses<Operation<P, M>>[200 & keyof Responses<Operation<P, M>>]>,
+  { status: 'ok' }
+>['data'];
+
+export interface CallInput {
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+}
+
+export class ApiCaller {
+  constructor(
+    private readonly transport: Transport,
+    private readonly apiKey: string,
+    private readonly validate: boolean,
+  ) {}
+
+  async call<P extends keyof paths, M extends Method>(
+    method: M,
+    path: P,
+    input: CallInput,
+    options?: RequestOptions,
+  ): Promise<SuccessData<P, M>> {
+    const verb = method.toUpperCase();
+    const result = await this.transport.send(
+      {
+        method: verb,
+        path,
+        ...(input.query && { query: encodeQuery(input.query) }),
+        ...(input.body !== undefined && {
+          body: JSON.stringify(input.body),
+          headers: new Headers({ 'content-type': 'application/json' }),
+        }),
+      },
+      options,
+    );
+    const envelope = unwrapEnvelope(`${verb} ${path}`, result, this.apiKey);
+    if (this.validate) await validateSuccessBody(method, path, envelope);
+    return envelope.data as SuccessData<P, M>;
+  }
+}
+
+function encodeQuery(query: NonNullable<CallInput['query']>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(name, String(value));
+  }
+  return params.toString();
+}

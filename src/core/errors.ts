@@ -1,0 +1,124 @@
+/**
+ * Every failure the SDK reports is a CallabError. The API key never reaches any of them: messages
+ * are built from the response, never from the request, and `scrub` removes the key from server text
+ * in case a server echoes it.
+ */
+
+export class CallabError extends Error {
+  override readonly name: string = 'CallabError';
+}
+
+export interface ApiErrorDetails {
+  httpStatus: number;
+  /** The envelope's `message`, when the body was an error envelope. */
+  serverMessage: string | undefined;
+  /** The parsed body (the envelope), or the raw text when it was not JSON. */
+  body: unknown;
+  headers: Record<string, string>;
+  requestId: string | undefined;
+}
+
+/** The server reported a failure: an error envelope (even inside HTTP 200) or a non-2xx status. */
+export class CallabApiError extends CallabError {
+  override readonly name: string = 'CallabApiError';
+  readonly httpStatus: number;
+  readonly serverMessage: string | undefined;
+  readonly body: unknown;
+  readonly headers: Record<string, string>;
+  readonly requestId: string | undefined;
+
+  constructor(operation: string, details: ApiErrorDetails) {
+    const what = details.serverMessage ?? 'the server reported a failure';
+    const id = details.requestId ? ` (request id ${details.requestId})` : '';
+    super(`${operation} failed with HTTP ${details.httpStatus}: ${what}${id}`);
+    this.httpStatus = details.httpStatus;
+    this.serverMessage = details.serverMessage;
+    this.body = details.body;
+    this.headers = details.headers;
+    this.requestId = details.requestId;
+  }
+}
+
+/** HTTP 401: the API key is missing or wrong. */
+export class CallabAuthenticationError extends CallabApiError {
+  override readonly name: string = 'CallabAuthenticationError';
+}
+
+/** HTTP 429. `retryAfterMs` is the server's `Retry-After`, when it sent a usable one. */
+export class CallabRateLimitError extends CallabApiError {
+  override readonly name: string = 'CallabRateLimitError';
+  readonly retryAfterMs: number | undefined;
+
+  constructor(operation: string, details: ApiErrorDetails, retryAfterMs: number | undefined) {
+    super(operation, details);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** HTTP 5xx. */
+export class CallabServerError extends CallabApiError {
+  override readonly name: string = 'CallabServerError';
+}
+
+/** A 2xx response that is not the API's JSON envelope (HTML, empty, truncated, wrong content type). */
+export class CallabUnexpectedResponseError extends CallabError {
+  override readonly name: string = 'CallabUnexpectedResponseError';
+  readonly httpStatus: number;
+  readonly contentType: string | undefined;
+  readonly bodySnippet: string;
+
+  constructor(
+    operation: string,
+    problem: string,
+    response: { status: number; contentType: string | undefined; text: string },
+  ) {
+    const snippet = snippetOf(response.text);
+    super(
+      `${operation}: ${problem} (HTTP ${response.status}, content-type ${response.contentType ?? 'none'}, ` +
+        `body ${snippet ? JSON.stringify(snippet) : 'empty'}). Check that baseUrl points at the Callab API.`,
+    );
+    this.httpStatus = response.status;
+    this.contentType = response.contentType;
+    this.bodySnippet = snippet;
+  }
+}
+
+/** The request never got a response: DNS, refused or reset connection, TLS. */
+export class CallabConnectionError extends CallabError {
+  override readonly name: string = 'CallabConnectionError';
+}
+
+/** An attempt took longer than `timeoutMs`. */
+export class CallabTimeoutError extends CallabError {
+  override readonly name: string = 'CallabTimeoutError';
+}
+
+/** The caller's `signal` aborted the request. Never retried. */
+export class CallabAbortError extends CallabError {
+  override readonly name: string = 'CallabAbortError';
+}
+
+/** With `validate: true`: the response does not match openapi.yaml. */
+export class CallabResponseValidationError extends CallabError {
+  override readonly name: string = 'CallabResponseValidationError';
+  /** One entry per violation: `<json path> <message>`, e.g. `/data/0/id must match format "uuid"`. */
+  readonly errors: string[];
+
+  constructor(operation: string, errors: string[]) {
+    super(
+      `${operation}: the response does not match the API schema: ${errors.slice(0, 5).join('; ')}`,
+    );
+    this.errors = errors;
+  }
+}
+
+const SNIPPET_LENGTH = 200;
+
+function snippetOf(text: string): string {
+  return text.length > SNIPPET_LENGTH ? `${text.slice(0, SNIPPET_LENGTH)}…` : text;
+}
+
+/** Replaces every occurrence of `secret` in `text`, for text that came from elsewhere. */
+export function scrub(text: string, secret: string): string {
+  return secret ? text.split(secret).join('[redacted]') : text;
+}

@@ -1,0 +1,43 @@
+/** Leveled logging that never writes the API key: `Authorization` is redacted before any line. */
+
+export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
+
+/** Anything with console's four methods: `console`, pino, winston... */
+export interface Logger {
+  error(message: string, ...details: unknown[]): void;
+  warn(message: string, ...details: unknown[]): void;
+  info(message: string, ...details: unknown[]): void;
+  debug(message: string, ...details: unknown[]): void;
+}
+
+const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
+
+export function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === 'string' && value in RANK;
+}
+
+export type LogMethod = (message: string, details?: Record<string, unknown>) => void;
+export type LeveledLogger = Record<Exclude<LogLevel, 'off'>, LogMethod | undefined>;
+
+/** Methods below `level` are undefined, so callers skip building their details: `log.debug?.(...)`. */
+export function createLeveledLogger(logger: Logger, level: LogLevel): LeveledLogger {
+  const at = (name: Exclude<LogLevel, 'off'>): LogMethod | undefined =>
+    RANK[level] >= RANK[name]
+      ? (message, details) =>
+          details === undefined
+            ? logger[name](`callab: ${message}`)
+            : logger[name](`callab: ${message}`, details)
+      : undefined;
+  return { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
+}
+
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+
+/** Headers as a plain object for a log line, with credentials replaced by `[redacted]`. */
+export function redactHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = SECRET_HEADERS.has(name) ? '[redacted]' : value;
+  });
+  return out;
+}

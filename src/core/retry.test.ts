@@ -1,0 +1,53 @@
+import { isRetrySafe } from './operations';
+import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry';
+
+describe('backoffDelay', () => {
+  it('doubles from 0.5 s and caps at 8 s, with at most 25 % jitter below', () => {
+    const lowest = [0, 1, 2, 3, 4, 5, 6].map((retry) => backoffDelay(retry, () => 1));
+    const highest = [0, 1, 2, 3, 4, 5, 6].map((retry) => backoffDelay(retry, () => 0));
+    expect(highest).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+    expect(lowest).toEqual([375, 750, 1500, 3000, 6000, 6000, 6000]);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2026-01-01T00:00:00Z');
+  const parse = (headers: Record<string, string>) => parseRetryAfter(new Headers(headers), now);
+
+  it.each([
+    [{ 'retry-after': '0' }, 0],
+    [{ 'retry-after': '1.5' }, 1500],
+    [{ 'retry-after': '60' }, 60_000],
+    [{ 'retry-after': 'Thu, 01 Jan 2026 00:00:30 GMT' }, 30_000],
+    [{ 'retry-after-ms': '250' }, 250],
+    [{ 'retry-after-ms': '250', 'retry-after': '5' }, 250],
+  ])('%j -> %d ms', (headers, expected) => {
+    expect(parse(headers)).toBe(expected);
+  });
+
+  it.each([
+    [{}],
+    [{ 'retry-after': '61' }],
+    [{ 'retry-after': '-1' }],
+    [{ 'retry-after': 'tomorrow' }],
+    [{ 'retry-after': 'Wed, 31 Dec 2025 23:59:00 GMT' }],
+    [{ 'retry-after-ms': 'soon' }],
+  ])('%j is not usable', (headers) => {
+    expect(parse(headers)).toBeUndefined();
+  });
+});
+
+describe('what is retried', () => {
+  it('retries 408, 409, 429 and 5xx only', () => {
+    const retried = [200, 400, 401, 403, 404, 408, 409, 422, 429, 500, 502, 503, 504].filter(
+      isRetryableStatus,
+    );
+    expect(retried).toEqual([408, 409, 429, 500, 502, 503, 504]);
+  });
+
+  it('treats GET and the read-only POST /contact/query as safe, other POSTs as not', () => {
+    expect(isRetrySafe('GET', '/campaign/list')).toBe(true);
+    expect(isRetrySafe('POST', '/contact/query')).toBe(true);
+    expect(isRetrySafe('POST', '/contact/create')).toBe(false);
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * One HTTP exchange with retries: auth and default headers, a timeout per attempt (covering the
+ * body too), backoff between attempts, caller aborts, and redacted debug logs. The resources and
+ * `raw` (openapi-fetch) both go through `send`, so they behave the same.
+ */
+import {
+  CallabAbortError,
+  CallabConnectionError,
+  type CallabError,
+  CallabTimeoutError,
+} from './errors';
+import { type LeveledLogger, redactHeaders } from './logger';
+import { isRetrySafe } from './operations';
+import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry';
+
+/** Per-call options, the optional last argument of every resource method. */
+export interface RequestOptions {
+  /** Aborts the call (including retries and backoff waits) with a CallabAbortError. */
+  signal?: AbortSignal;
+  /** Overrides the client's `timeoutMs` for each attempt of this call. */
+  timeoutMs?: number;
+  /** Overrides the client's `maxRetries` for this call. */
+  maxRetries?: number;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+}
+
+export interface TransportConfig {
+  baseUrl: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  maxRetries: number;
+  /** Sent on every request: auth, user agent, the caller's default headers. */
+  headers: Headers;
+  log: LeveledLogger;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random: () => number;
+}
+
+export interface HttpRequest {
+  method: string;
+  /** The operation's path from openapi.yaml, such as `/contact/query`. */
+  path: string;
+  /** An encoded query string without `?`. */
+  query?: string;
+  body?: string;
+  headers?: Headers;
+}
+
+export interface HttpResult {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+export class Transport {
+  constructor(private readonly config: TransportConfig) {}
+
+  get baseUrl(): string {
+    return this.config.baseUrl;
+  }
+
+  async send(request: HttpRequest, options: RequestOptions = {}): Promise<HttpResult> {
+    const { config } = this;
+    const operation = `${request.method} ${request.path}`;
+    const url = `${config.baseUrl}${request.path}${request.query ? `?${request.query}` : ''}`;
+    const init: RequestInit = {
+      method: request.method,
+      headers: mergeHeaders(config.headers, request.headers, options.headers),
+      body: request.body ?? null,
+    };
+    const maxRetries = isRetrySafe(request.method, request.path)
+      ? (options.maxRetries ?? config.maxRetries)
+      : 0;
+    for (let retry = 0; ; retry++) {
+      let result: HttpResult | undefined;
+      let failure: CallabError | undefined;
+      try {
+        result = await this.attempt(operation, url, init, options);
+      } catch (error) {
+        if (!(error instanceof CallabConnectionError || error instanceof CallabTimeoutError))
+          throw error;
+        failure = error;
+      }
+      if (retry >= maxRetries || (result && !isRetryableStatus(result.status))) {
+        if (failure) throw failure;
+        return result as HttpResult;
+      }
+      const delay =
+        (result && parseRetryAfter(result.headers)) ?? backoffDelay(retry, config.random);
+      config.log.info?.(
+        `${operation}: ${failure ? failure.message : `HTTP ${result?.status}`}; retry ${retry + 1} of ${maxRetries} in ${Math.round(delay)} ms`,
+      );
+      try {
+        await config.sleep(delay, options.signal);
+      } catch (reason) {
+        throw abortError(operation, reason);
+      }
+    }
+  }
+
+  private async attempt(
+    operation: string,
+    url: string,
+    init: RequestInit,
+    options: RequestOptions,
+  ): Promise<HttpResult> {
+    const { config } = this;
+    const caller = options.signal;
+    if (caller?.aborted) throw abortError(operation, caller.reason);
+    const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onCallerAbort = () => controller.abort(caller?.reason);
+    caller?.addEventListener('abort', onCallerAbort, { once: true });
+    const started = Date.now();
+    config.log.debug?.(`→ ${operation}`, { url, headers: redactHeaders(init.headers as Headers) });
+    try {
+      const response = await config.fetch(url, { ...init, signal: controller.signal });
+      const text = await response.text();
+      config.log.debug?.(`← ${operation} HTTP ${response.status} in ${Date.now() - started} ms`, {
+        headers: redactHeaders(response.headers),
+        bytes: text.length,
+      });
+      return { status: response.status, headers: response.headers, text };
+    } catch (error) {
+      if (caller?.aborted) throw abortError(operation, caller.reason);
+      if (timedOut) throw new CallabTimeoutError(`${operation} timed out after ${timeoutMs} ms`);
+      throw new CallabConnectionError(
+        `${operation}: could not reach ${new URL(url).origin}: ${describeNetworkError(error)}`,
+        { cause: error },
+      );
+    } finally {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+}
+
+function mergeHeaders(...sources: (HeadersInit | undefined)[]): Headers {
+  const merged = new Headers();
+  for (const source of sources) {
+    if (!source) continue;
+    new Headers(source).forEach((value, name) => {
+      merged.set(name, value);
+    });
+  }
+  return merged;
+}
+
+function abortError(operation: string, reason: unknown): CallabAbortError {
+  return new CallabAbortError(`${operation} was aborted by the caller`, { cause: reason });
+}
+
+/** undici says "fetch failed" and keeps the reason (ECONNREFUSED...) in `cause`. */
+function describeNetworkError(error: unknown): string {
+  const { message = String(error), cause } = (error ?? {}) as {
+    message?: string;
+    cause?: { code?: unknown; message?: unknown };
+  };
+  const detail = cause?.code ?? cause?.message;
+  return detail ? `${message} (${String(detail)})` : message;
+}

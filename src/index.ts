@@ -1,0 +1,18 @@
+export { Callab, type CallabOptions, DEFAULT_BASE_URL } from './client';
+export {
+  type ApiErrorDetails,
+  CallabAbortError,
+  CallabApiError,
+  CallabAuthenticationError,
+  CallabConnectionError,
+  CallabError,
+  CallabRateLimitError,
+  CallabResponseValidationError,
+  CallabServerError,
+  CallabTimeoutError,
+  CallabUnexpectedResponseError,
+} from './core/errors';
+export type { Logger, LogLevel } from './core/logger';
+export type { RequestOptions } from './core/transport';
+export type { CampaignListParams } from './resources/campaigns';
+export type * from './types';

@@ -1,0 +1,15 @@
+import type { ApiCaller } from '../core/api';
+import type { RequestOptions } from '../core/transport';
+import type { Contact, ContactQuery } from '../types';
+
+export class Contacts {
+  constructor(private readonly api: ApiCaller) {}
+
+  /**
+   * `POST /contact/query`: the contacts matching every filter given (an absent or empty filter
+   * matches any contact). Read-only, so it is retried like a GET.
+   */
+  query(filters: ContactQuery = {}, options?: RequestOptions): Promise<Contact[]> {
+    return this.api.call('post', '/contact/query', { body: filters }, options);
+  }
+}
