@@ -15,25 +15,25 @@ export const DEFAULT_BASE_URL = 'https://api.callab.ai';
 
 export interface CallabOptions {
   /** The API key. Defaults to the `CALLAB_API_KEY` environment variable. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Defaults to `CALLAB_BASE_URL`, then `https://api.callab.ai`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Time allowed for each attempt, body included, in milliseconds. Default 30 000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt for connection errors, timeouts, 408, 409, 429 and 5xx. Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** The fetch implementation. Defaults to the global `fetch`. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Headers sent with every request. */
-  defaultHeaders?: Record<string, string>;
+  defaultHeaders?: Record<string, string> | undefined;
   /** Where log lines go. Defaults to `console`. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Defaults to `CALLAB_LOG`, then `warn`. `debug` logs requests with `Authorization` redacted. */
-  logLevel?: LogLevel;
+  logLevel?: LogLevel | undefined;
   /** Validate every success response against openapi.yaml (needs the optional `ajv` and `ajv-formats`). */
-  validate?: boolean;
+  validate?: boolean | undefined;
   /** Waits between retries; injectable for tests. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
 export class Callab {

@@ -16,13 +16,13 @@ import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry';
 /** Per-call options, the optional last argument of every resource method. */
 export interface RequestOptions {
   /** Aborts the call (including retries and backoff waits) with a CallabAbortError. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Overrides the client's `timeoutMs` for each attempt of this call. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Overrides the client's `maxRetries` for this call. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Extra headers for this call. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 export interface TransportConfig {
