@@ -5,7 +5,6 @@
 import type { paths } from '../../generated/openapi';
 import { unwrapEnvelope } from './envelope';
 import type { RequestOptions, Transport } from './transport';
-import { validateSuccessBody } from './validation';
 
 type Method = 'get' | 'post';
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
@@ -50,7 +49,11 @@ export class ApiCaller {
       options,
     );
     const envelope = unwrapEnvelope(`${verb} ${path}`, result, this.apiKey);
-    if (this.validate) await validateSuccessBody(method, path, envelope);
+    if (this.validate) {
+      // Loaded on first use, with Ajv and the spec: clients that do not validate never fetch it.
+      const { validateSuccessBody } = await import('./validation');
+      await validateSuccessBody(method, path, envelope);
+    }
     return envelope.data as SuccessData<P, M>;
   }
 }
