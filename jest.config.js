@@ -1,6 +1,9 @@
 /** Two projects: unit tests beside the code, and the contract suite against Prism. */
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', isolatedModules: true }, diagnostics: false }],
+  '^.+\\.ts$': [
+    'ts-jest',
+    { tsconfig: { module: 'commonjs', isolatedModules: true }, diagnostics: false },
+  ],
 };
 
 /** @type {import('jest').Config} */
