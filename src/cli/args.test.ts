@@ -1,0 +1,55 @@
+import { parseInvocation } from './args';
+import { UsageError } from './errors';
+
+const words = (argv: string[]) => {
+  const invocation = parseInvocation(argv);
+  return invocation.kind === 'version' ? 'version' : invocation.command?.words.join(' ');
+};
+
+describe('parseInvocation', () => {
+  it('finds the command wherever the flags are and keeps repeated filters', () => {
+    const invocation = parseInvocation([
+      '--format',
+      'csv',
+      'contacts',
+      '--tag',
+      'vip',
+      'query',
+      '--tag=b',
+    ]);
+    expect(invocation).toMatchObject({
+      kind: 'run',
+      command: { words: ['contacts', 'query'] },
+      values: { format: 'csv', tag: ['vip', 'b'] },
+    });
+  });
+
+  it('gives help for the overview, a group and a command, and the version', () => {
+    expect(parseInvocation(['--help'])).toEqual({ kind: 'help' });
+    expect(parseInvocation(['contacts', '-h'])).toEqual({ kind: 'help', group: 'contacts' });
+    expect(words(['campaigns', 'list', '--help'])).toBe('campaigns list');
+    expect(words(['--version'])).toBe('version');
+  });
+
+  it.each([
+    [[], /missing command/],
+    [['nope'], /unknown command 'nope'; commands: contacts query, campaigns list/],
+    [['contacts'], /'contacts' needs a subcommand: query/],
+    [['contacts', 'list'], /'contacts' has no subcommand 'list': query/],
+    [['webhooks', 'list', 'extra'], /unexpected argument 'extra' for 'webhooks list'/],
+    [['contacts', 'query', '--limit', '3'], /--limit is not an option of 'contacts query'/],
+    [['mock', '--format', 'csv'], /--format is not an option of 'mock'/],
+    [['contacts', 'query', '--colour'], /^unknown option '--colour' \(see 'callab --help'\)$/],
+    [['campaigns', 'list', '--limit'], /option '--limit <value>' argument missing/],
+    [['demo', '--debug=yes'], /option '--debug' does not take an argument/],
+  ])('rejects %j as a usage error', (argv, message) => {
+    expect(() => parseInvocation(argv)).toThrow(UsageError);
+    expect(() => parseInvocation(argv)).toThrow(message);
+  });
+
+  it('never repeats the value of a mistyped option', () => {
+    expect(() => parseInvocation(['contacts', 'query', '--api-kye=sk-secret'])).toThrow(
+      /^(?!.*sk-secret)/,
+    );
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Turns argv into what to do. `node:util` parseArgs parses the flags (one parse with every
+ * command's options, so option types are always known); the command is then picked by hand from
+ * the positionals, and the flags given are checked against that command's own options.
+ */
+import { parseArgs } from 'node:util';
+import { COMMANDS, type Command } from './commands';
+import { messageOf, UsageError } from './errors';
+import type { OptionSpec, OptionValues } from './options';
+
+export type Invocation =
+  | { kind: 'version' }
+  /** `command` undefined: the overview; `group`: the commands under a first word like `contacts`. */
+  | { kind: 'help'; command?: Command; group?: string }
+  | { kind: 'run'; command: Command; values: OptionValues };
+
+const ALL_OPTIONS = new Map<string, OptionSpec>(
+  COMMANDS.flatMap((command) => command.options).map((option) => [option.name, option]),
+);
+
+export function parseInvocation(argv: readonly string[]): Invocation {
+  const { values, positionals, tokens } = parseFlags(argv);
+  if (values.version) return { kind: 'version' };
+  const command = COMMANDS.find((c) => c.words.every((word, i) => positionals[i] === word));
+  if (!command) return unmatched(positionals, values.help === true);
+  const extra = positionals[command.words.length];
+  if (extra !== undefined) {
+    throw new UsageError(
+      `unexpected argument '${extra}' for '${command.words.join(' ')}'${seeHelp(command)}`,
+    );
+  }
+  if (values.help) return { kind: 'help', command };
+  for (const token of tokens) {
+    if (token.kind === 'option' && !command.options.some((option) => option.name === token.name)) {
+      throw new UsageError(
+        `${token.rawName} is not an option of '${command.words.join(' ')}'${seeHelp(command)}`,
+      );
+    }
+  }
+  return { kind: 'run', command, values };
+}
+
+function parseFlags(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      options: Object.fromEntries(
+        [...ALL_OPTIONS.values()].map(({ name, type, multiple, short }) => [
+          name,
+          { type, ...(multiple && { multiple }), ...(short && { short }) },
+        ]),
+      ),
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+    });
+  } catch (error) {
+    // parseArgs messages name the flag, never its value, so the key cannot leak through them.
+    const [message = ''] = messageOf(error).split('. To specify');
+    throw new UsageError(
+      `${message.charAt(0).toLowerCase()}${message.slice(1)} (see 'callab --help')`,
+    );
+  }
+}
+
+function unmatched(positionals: readonly string[], help: boolean): Invocation {
+  const [first] = positionals;
+  if (first === undefined) {
+    if (help) return { kind: 'help' };
+    throw new UsageError("missing command (see 'callab --help')");
+  }
+  const group = COMMANDS.filter(
+    (command) => command.words[0] === first && command.words.length > 1,
+  );
+  if (group.length > 0) {
+    const second = positionals[1];
+    if (help && second === undefined) return { kind: 'help', group: first };
+    const choices = group.map((command) => command.words.slice(1).join(' ')).join(', ');
+    const problem = second === undefined ? 'needs a subcommand' : `has no subcommand '${second}'`;
+    throw new UsageError(`'${first}' ${problem}: ${choices} (see 'callab ${first} --help')`);
+  }
+  const names = COMMANDS.map((command) => command.words.join(' ')).join(', ');
+  throw new UsageError(`unknown command '${first}'; commands: ${names} (see 'callab --help')`);
+}
+
+function seeHelp(command: Command): string {
+  return ` (see 'callab ${command.words.join(' ')} --help')`;
+}

@@ -1,0 +1,257 @@
+/** The built `callab` when things go wrong: usage mistakes, API failures, the network, a closed pipe. */
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Contact } from '..';
+import { defaultFixtures, type FakeServer, startFakeServer } from '../testing';
+import {
+  BUILT_CLI,
+  type CliResult,
+  finished,
+  requireBuiltCli,
+  runCli,
+  spawnCli,
+} from './test-support';
+
+jest.setTimeout(30_000);
+
+const SECRET = 'sk-live-SECRET-4242';
+
+/** Each route answers like a misbehaving Callab API; the route is the base URL's path. */
+const ROUTES: Record<string, { status: number; type: string; body: (auth: string) => string }> = {
+  '/http-500': {
+    status: 500,
+    type: 'application/json',
+    body: () => JSON.stringify({ status: 'error', message: 'Database on fire', data: '' }),
+  },
+  '/error-in-200': {
+    status: 200,
+    type: 'application/json',
+    body: () => JSON.stringify({ status: 'error', message: 'Unknown company', data: '' }),
+  },
+  '/html': { status: 200, type: 'text/html', body: () => '<html><body>Login</body></html>' },
+  '/echo-key': {
+    status: 401,
+    type: 'application/json',
+    body: (auth) => JSON.stringify({ status: 'error', message: `rejected ${auth}`, data: '' }),
+  },
+};
+
+let broken: Server;
+let brokenUrl: string;
+let closedPortUrl: string;
+beforeAll(async () => {
+  requireBuiltCli();
+  broken = createServer((request, response) => {
+    const route = ROUTES[`/${(request.url ?? '').split('/')[1]}`];
+    if (!route) return response.writeHead(404).end();
+    // retry-after-ms: 0 lets the client's retries of a 500 run without backoff.
+    response.writeHead(route.status, { 'content-type': route.type, 'retry-after-ms': '0' });
+    response.end(route.body(request.headers.authorization ?? ''));
+  });
+  await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+  brokenUrl = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`;
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  closedPortUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+  await new Promise((resolve) => closed.close(resolve));
+});
+afterAll(() => new Promise((resolve) => broken?.close(resolve)));
+
+/** One line on stderr, nothing on stdout, no stack trace. */
+function expectOneLineFailure(result: CliResult, code: number, message: RegExp) {
+  expect(result.code).toBe(code);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toMatch(/^callab: [^\n]+\n$/);
+  expect(result.stderr).toMatch(message);
+}
+
+describe('usage and configuration errors exit 2', () => {
+  it.each([
+    [['frobnicate'], /unknown command 'frobnicate'; commands: contacts query/],
+    [['contacts'], /'contacts' needs a subcommand: query/],
+    [['contacts', 'query', '--colour'], /unknown option '--colour'/],
+    [['campaigns', 'list', '--tag', 'vip'], /--tag is not an option of 'campaigns list'/],
+    [['campaigns', 'list', '--limit', 'ten'], /--limit must be a whole number >= 1, got 'ten'/],
+    [
+      ['phone-numbers', 'list', '--format', 'xml'],
+      /unknown format 'xml'; use one of: table, json, ndjson, csv/,
+    ],
+    [
+      ['contacts', 'query', '--fields', 'name'],
+      /unknown field 'name' in --fields; valid fields: id, company_id/,
+    ],
+    [
+      ['webhooks', 'list', '--base-url', 'ftp://example.com'],
+      /only http: and https: are supported/,
+    ],
+    [
+      ['webhooks', 'list', '--mock', '--base-url', 'http://127.0.0.1:9'],
+      /--mock cannot be combined with --base-url/,
+    ],
+    [['mock', '--port', '70000'], /--port must be a whole number from 0 to 65535/],
+  ])('callab %j', async (args, message) => {
+    expectOneLineFailure(await runCli(args, { CALLAB_API_KEY: SECRET }), 2, message);
+  });
+
+  it('a missing key says how to give one', async () => {
+    const result = await runCli(['contacts', 'query']);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'callab: missing API key: set CALLAB_API_KEY or pass --api-key, or use --mock\n',
+    });
+  });
+
+  it('a busy port for the mock is a configuration error', async () => {
+    const port = closedPortUrl.split(':')[2] ?? '';
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(Number(port), '127.0.0.1', resolve));
+    try {
+      expectOneLineFailure(await runCli(['mock', '--port', port]), 2, /EADDRINUSE.*another --port/);
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
+  });
+});
+
+describe('failures reported by the server or the network', () => {
+  const run = (route: string, ...extra: string[]) =>
+    runCli(['phone-numbers', 'list', '--base-url', `${brokenUrl}${route}`, ...extra], {
+      CALLAB_API_KEY: SECRET,
+    });
+
+  it('an HTTP 500 with an error envelope exits 1 with the server message', async () => {
+    expectOneLineFailure(await run('/http-500'), 1, /HTTP 500: Database on fire/);
+  });
+
+  it('the documented error envelope inside HTTP 200 exits 1', async () => {
+    expectOneLineFailure(await run('/error-in-200'), 1, /HTTP 200: Unknown company/);
+  });
+
+  it('a 401 exits 1 and points at the key', async () => {
+    expectOneLineFailure(await run('/echo-key'), 1, /HTTP 401.*check CALLAB_API_KEY or --api-key/);
+  });
+
+  it('a response that is not the API envelope exits 4', async () => {
+    expectOneLineFailure(await run('/html'), 4, /text\/html/);
+  });
+
+  it('a refused connection exits 3', async () => {
+    const result = await runCli(['phone-numbers', 'list', '--base-url', closedPortUrl], {
+      CALLAB_API_KEY: SECRET,
+    });
+    expectOneLineFailure(result, 3, /could not reach/);
+  });
+
+  it('--debug adds the stack and the error details', async () => {
+    const result = await run('/http-500', '--debug');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/CallabServerError: .*Database on fire\n\s+at /);
+    expect(result.stderr).toContain("serverMessage: 'Database on fire'");
+  });
+});
+
+describe('the API key is never printed', () => {
+  let fake: FakeServer;
+  beforeAll(async () => {
+    fake = await startFakeServer({ apiKey: SECRET });
+  });
+  afterAll(() => fake.close());
+
+  it.each([
+    ['a server that echoes the key, with --debug', ['--base-url', '/echo-key', '--debug']],
+    ['a server that echoes the key', ['--base-url', '/echo-key']],
+    ['a 500, with --debug', ['--base-url', '/http-500', '--debug']],
+    ['an unexpected response, with --debug', ['--base-url', '/html', '--debug']],
+    ['a success, with --debug', ['--debug']],
+    ['a mistyped flag carrying the key', [`--api-kye=${SECRET}`]],
+  ])('%s', async (_name, args) => {
+    const withUrls = args.map((arg) => (arg.startsWith('/') ? `${brokenUrl}${arg}` : arg));
+    for (const keyVia of ['flag', 'env'] as const) {
+      const result = await runCli(
+        ['webhooks', 'list', ...withUrls, ...(keyVia === 'flag' ? ['--api-key', SECRET] : [])],
+        { CALLAB_BASE_URL: fake.url, ...(keyVia === 'env' && { CALLAB_API_KEY: SECRET }) },
+      );
+      expect(result.stdout + result.stderr).not.toContain(SECRET);
+      expect(result.stdout + result.stderr).not.toContain('SECRET-4242');
+    }
+  });
+});
+
+describe('a reader that closes the pipe early (callab ... | head)', () => {
+  it.each(['ndjson', 'csv', 'table', 'json'])('ends quietly with exit 0 in %s', async (format) => {
+    const base = defaultFixtures.contacts[0] as Contact;
+    const contacts = Array.from({ length: 5000 }, (_, i) => ({
+      ...base,
+      firstname: `Person ${i}`,
+    }));
+    const fake = await startFakeServer({ contacts });
+    try {
+      const child = spawnCli(['contacts', 'query', '--format', format], {
+        CALLAB_BASE_URL: fake.url,
+        CALLAB_API_KEY: fake.apiKey,
+      });
+      // Several megabytes of output: the pipe fills, and the writes after this close get EPIPE.
+      child.stdout?.once('data', () => child.stdout?.destroy());
+      const result = await finished(child);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+    } finally {
+      await fake.close();
+    }
+  });
+  it('ends quietly when the reader is gone before the first byte', async () => {
+    const fake = await startFakeServer();
+    try {
+      const child = spawnCli(['phone-numbers', 'list'], {
+        CALLAB_BASE_URL: fake.url,
+        CALLAB_API_KEY: fake.apiKey,
+      });
+      // A short output fits the pipe buffer, so its write succeeds and EPIPE arrives later.
+      child.stdout?.destroy();
+      expect(await finished(child)).toMatchObject({ code: 0, stderr: '' });
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('without the optional Prism peer dependency', () => {
+  it('--mock names the package to install and exits 2', async () => {
+    // A copy of the package with only its runtime dependencies installed.
+    const root = mkdtempSync(join(tmpdir(), 'callab-no-prism-'));
+    try {
+      mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
+      copyFileSync(BUILT_CLI, join(root, 'dist', 'cli', 'index.cjs'));
+      const repo = join(__dirname, '..', '..');
+      writeFileSync(join(root, 'openapi.yaml'), readFileSync(join(repo, 'openapi.yaml')));
+      const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+      for (const name of Object.keys(pkg.dependencies ?? {})) {
+        mkdirSync(join(root, 'node_modules', name, '..'), { recursive: true });
+        symlinkSync(join(repo, 'node_modules', name), join(root, 'node_modules', name));
+      }
+      const result = await runCli(
+        ['contacts', 'query', '--mock'],
+        {},
+        join(root, 'dist', 'cli', 'index.cjs'),
+      );
+      expectOneLineFailure(
+        result,
+        2,
+        /cannot start the mock: .*npm install .*@stoplight\/prism-http/,
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

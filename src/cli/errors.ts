@@ -1,0 +1,29 @@
+/** The `callab` exit codes (--help and the README document the same table) and usage errors. */
+export const ExitCode = {
+  ok: 0,
+  apiError: 1,
+  usage: 2,
+  network: 3,
+  unexpectedResponse: 4,
+} as const;
+
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export const EXIT_CODE_HELP: readonly (readonly [ExitCode, string])[] = [
+  [ExitCode.ok, 'success'],
+  [ExitCode.apiError, 'the API reported an error (error envelope or HTTP error status)'],
+  [ExitCode.usage, 'usage or configuration error (bad flag or value, missing API key)'],
+  [ExitCode.network, 'network error (cannot connect, timeout)'],
+  [ExitCode.unexpectedResponse, 'unexpected response (not the API JSON envelope)'],
+];
+
+/** A mistake in the command line or configuration: reported in one line, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** An error's message; checks the shape, not `instanceof`, so errors from another realm work too. */
+export function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}

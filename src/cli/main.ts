@@ -1,0 +1,101 @@
+/** Runs one `callab` invocation and returns its exit code; index.ts wires it to the process. */
+import type { Writable } from 'node:stream';
+import { version } from '../../package.json';
+import { parseInvocation } from './args';
+import { API_COMMANDS, type ApiCommand, MOCK_DEFAULT_HOST, MOCK_DEFAULT_PORT } from './commands';
+import { connect } from './connection';
+import { ExitCode, UsageError } from './errors';
+import { exitCodeOf, failureMessage } from './failure';
+import { allColumns, fieldsOf, parseFieldList } from './fields';
+import { FORMATS, FORMATTERS, isFormat, table } from './formats';
+import { commandHelp, groupHelp, overviewHelp } from './help';
+import { startLocalMock } from './local-mock';
+import { type OptionValues, stringValue, wholeNumber } from './options';
+import { Output } from './output';
+
+export interface CliIo {
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable;
+  env: NodeJS.ProcessEnv;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const output = new Output(io.stdout);
+  let debug = false;
+  try {
+    const invocation = parseInvocation(argv);
+    if (invocation.kind === 'version') {
+      await output.write([`${version}\n`]);
+    } else if (invocation.kind === 'help') {
+      const { command, group } = invocation;
+      const text = command ? commandHelp(command) : group ? groupHelp(group) : overviewHelp();
+      await output.write([`${text}\n`]);
+    } else {
+      const { command, values } = invocation;
+      debug = values.debug === true;
+      if (command.kind === 'api') await runApiCommand(command, values, io, output);
+      else if (command.kind === 'mock') await runMock(values, io, output);
+      else await runDemo(values, io, output);
+    }
+    return ExitCode.ok;
+  } catch (error) {
+    io.stderr.write(failureMessage(error, debug));
+    return exitCodeOf(error);
+  }
+}
+
+async function runApiCommand(command: ApiCommand, values: OptionValues, io: CliIo, output: Output) {
+  const formatName = stringValue(values, 'format') ?? (io.stdout.isTTY ? 'table' : 'json');
+  if (!isFormat(formatName)) {
+    throw new UsageError(`unknown format '${formatName}'; use one of: ${FORMATS.join(', ')}`);
+  }
+  const documented = fieldsOf(command.schema);
+  const fieldList = stringValue(values, 'fields');
+  const fields = fieldList === undefined ? undefined : parseFieldList(fieldList, documented);
+  const call = command.prepare(values);
+
+  const connection = await connect(values, io.env, io.stderr);
+  const rows = await call(connection.client).finally(() => connection.close());
+  const columns =
+    fields ?? (formatName === 'table' ? command.tableColumns : allColumns(documented, rows));
+  await output.write(FORMATTERS[formatName](rows, columns));
+}
+
+async function runMock(values: OptionValues, io: CliIo, output: Output) {
+  const port = wholeNumber(values, 'port', 0, 65535) ?? MOCK_DEFAULT_PORT;
+  const host = stringValue(values, 'host') ?? MOCK_DEFAULT_HOST;
+  const onLog = ({ level, message }: { level: string; message: string }) => {
+    io.stderr.write(`prism ${level}: ${message}\n`);
+  };
+  const server = await startLocalMock({ port, host, ...(values.debug === true && { onLog }) });
+  await output.write([`Mock Callab API listening on ${server.url} (Ctrl+C to stop)\n`]);
+  await nextSignal(['SIGINT', 'SIGTERM']);
+  await server.close();
+}
+
+function nextSignal(signals: readonly NodeJS.Signals[]): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      for (const signal of signals) process.off(signal, stop);
+      resolve();
+    };
+    for (const signal of signals) process.once(signal, stop);
+  });
+}
+
+/** `npm start`: every API command against the in-process mock, as tables under headings. */
+async function runDemo(values: OptionValues, io: CliIo, output: Output) {
+  const connection = await connect({ mock: true, debug: values.debug }, io.env, io.stderr);
+  try {
+    await output.write([
+      `callab ${version}: demo against an in-process mock of the Callab API (examples from openapi.yaml)\n`,
+    ]);
+    for (const command of API_COMMANDS) {
+      const rows = await command.prepare({})(connection.client);
+      await output.write([`\n${command.title} (callab ${command.words.join(' ')} --mock)\n`]);
+      await output.write(table(rows, command.tableColumns));
+    }
+  } finally {
+    await connection.close();
+  }
+}

@@ -1,0 +1,54 @@
+/** For the CLI tests: runs the built `callab` (dist/cli/index.cjs) as a child process, as a user would. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const BUILT_CLI = join(__dirname, '..', '..', 'dist', 'cli', 'index.cjs');
+
+/** Call in beforeAll: the tests run the build, they never make it. */
+export function requireBuiltCli(): void {
+  if (!existsSync(BUILT_CLI)) {
+    throw new Error(`${BUILT_CLI} is missing: run \`npm run build\` first (\`npm test\` does).`);
+  }
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts the CLI with only PATH and `env` in its environment (no CALLAB_* from the caller). */
+export function spawnCli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  cli = BUILT_CLI,
+): ChildProcess {
+  return spawn(process.execPath, [cli, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export function finished(child: ChildProcess): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export function runCli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  cli = BUILT_CLI,
+): Promise<CliResult> {
+  return finished(spawnCli(args, env, cli));
+}
