@@ -1,18 +1,29 @@
-import { defineConfig } from 'tsup';
+import { rmSync } from 'node:fs';
+import { defineConfig, type Options } from 'tsup';
 
-// The package has no "type" field: .cjs and .mjs extensions make each build's module system
-// explicit, whatever the consumer's package.json says.
+// tsup builds the configs below in parallel, so a per-config `clean` could delete another
+// config's output; dist/ is emptied once, here, before any of them starts.
+rmSync('dist', { recursive: true, force: true });
+
+// No "type" field in package.json: the .mjs and .cjs extensions make each build's module system
+// explicit, whatever the consumer's package.json says. Dependencies and (optional) peer
+// dependencies stay external: openapi-fetch, Ajv and Prism are never bundled into dist/.
+const library: Options = {
+  format: ['esm', 'cjs'],
+  outExtension: ({ format }) => ({ js: format === 'esm' ? '.mjs' : '.cjs' }),
+  dts: true,
+  target: 'node20',
+  sourcemap: false,
+  // Keep `node:` specifiers: Deno and bundlers need them to recognise Node built-ins.
+  removeNodeProtocol: false,
+};
+
 export default defineConfig([
-  {
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
-    format: ['esm', 'cjs'],
-    outExtension: ({ format }) => ({ js: format === 'esm' ? '.mjs' : '.cjs' }),
-    dts: true,
-    target: 'node20',
-    platform: 'neutral',
-    sourcemap: false,
-    clean: true,
-  },
+  // The main entry runs in browsers, Deno, Bun and workers: neutral platform, no shims.
+  { ...library, entry: { index: 'src/index.ts' }, platform: 'neutral' },
+  // The testing kit runs on Node; the shims give its ESM build the `__dirname` that
+  // startMockServer uses to find the bundled openapi.yaml.
+  { ...library, entry: { testing: 'src/testing/index.ts' }, platform: 'node', shims: true },
   {
     entry: { 'cli/index': 'src/cli/index.ts' },
     format: ['cjs'],

@@ -1,0 +1,48 @@
+import { loadSpec, specSchemas } from '../../scripts/spec-document';
+import { describeErrors, jsonPointer } from '../core/spec-schemas';
+import { defaultFixtures } from './fixtures';
+
+const schemas = specSchemas(loadSpec());
+
+const SCHEMA_OF = {
+  contacts: 'Contact',
+  phoneNumbers: 'PhoneNumber',
+  campaigns: 'Campaign',
+  webhookFlows: 'WebhookFlow',
+} as const;
+
+describe('defaultFixtures', () => {
+  const records = Object.entries(SCHEMA_OF).flatMap(([list, schema]) =>
+    (defaultFixtures[list as keyof typeof SCHEMA_OF] as unknown[]).map(
+      (record, index) => [`${list}[${index}]`, schema, record] as const,
+    ),
+  );
+
+  it.each(records)(
+    '%s validates against the %s schema of openapi.yaml',
+    (_name, schema, record) => {
+      const validate = schemas.at(jsonPointer('components', 'schemas', schema));
+      validate(record);
+      expect(describeErrors(validate.errors)).toEqual([]);
+    },
+  );
+
+  it('cover the shapes consumers must handle', () => {
+    const { contacts, phoneNumbers, campaigns, webhookFlows } = defaultFixtures;
+    expect(contacts.some((c) => c.last_call_status === null && c.last_call_at === null)).toBe(true);
+    expect(contacts.some((c) => c.campaign_id === null && c.last_call_status !== null)).toBe(true);
+    expect(new Set(contacts.map((c) => c.tag_name)).size).toBeGreaterThan(1);
+    expect(new Set(contacts.map((c) => c.category_name)).size).toBeGreaterThan(1);
+    expect(new Set(contacts.map((c) => c.source_name)).size).toBeGreaterThan(1);
+    expect(phoneNumbers.map((p) => p.number_country_code)).toContain(null);
+    expect(new Set(campaigns.map((c) => c.status))).toEqual(
+      new Set(['active', 'paused', 'completed']),
+    );
+    expect(webhookFlows.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('are unique where the API has ids', () => {
+    const ids = [...defaultFixtures.contacts, ...defaultFixtures.webhookFlows].map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
