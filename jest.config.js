@@ -23,6 +23,11 @@ module.exports = {
       transform,
       roots: ['<rootDir>/contract-tests'],
       testMatch: ['**/*.test.ts'],
+      // Prism (mock, or proxy when CONTRACT_UPSTREAM is set) and the coverage gate.
+      globalSetup: '<rootDir>/contract-tests/global-setup.ts',
+      globalTeardown: '<rootDir>/contract-tests/global-teardown.ts',
+      // A longer test timeout for slow real servers (a project-level testTimeout is ignored).
+      setupFilesAfterEnv: ['<rootDir>/contract-tests/support/timeout.ts'],
     },
   ],
 };

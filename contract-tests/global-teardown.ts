@@ -1,0 +1,44 @@
+/** Stops Prism and applies the coverage gate: every named example of the spec was exercised. */
+import { rmSync } from 'node:fs';
+import type { GlobalConfig } from 'jest';
+import { compareCoverage, expectedCoverage, readExercised } from './support/coverage';
+import { takeContractRun } from './support/run';
+import { settingsFromEnv } from './support/settings';
+import { requestMediaTypes, responseMediaTypes } from './support/spec';
+
+/** Why the gate cannot apply to this run, if a filter ran only part of the suite. */
+function partialRun(config: GlobalConfig): string | undefined {
+  if (config.testNamePattern) return `-t ${config.testNamePattern}`;
+  if (config.testPathPatterns.isSet()) return `paths ${config.testPathPatterns.patterns.join(' ')}`;
+  if (config.onlyChanged || config.onlyFailures) return '--onlyChanged/--onlyFailures';
+  return undefined;
+}
+
+export default async function globalTeardown(config: GlobalConfig): Promise<void> {
+  const run = takeContractRun();
+  if (!run) return;
+  await run.prism.close();
+  try {
+    if (settingsFromEnv().mode === 'proxy') {
+      console.log(
+        'contract coverage: not measured in proxy mode (named examples come from the mock)',
+      );
+      return;
+    }
+    const report = compareCoverage(
+      expectedCoverage([...requestMediaTypes, ...responseMediaTypes]),
+      readExercised(run.runDir),
+    );
+    const filter = partialRun(config);
+    console.log(
+      `${report.summary}${filter ? ` (gate not enforced: run filtered by ${filter})` : ''}`,
+    );
+    if (report.missing.length > 0 && !filter) {
+      throw new Error(
+        `contract coverage gate: ${report.missing.length} documented example(s) not exercised:\n  ${report.missing.join('\n  ')}`,
+      );
+    }
+  } finally {
+    rmSync(run.runDir, { recursive: true, force: true });
+  }
+}
