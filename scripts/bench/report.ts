@@ -1,0 +1,128 @@
+/** The benchmark's outputs: the JSON result's shape and its markdown rendering. */
+import type { BundleSize } from './bundle-size';
+import type { Goal } from './goals';
+import type { LargeSummary, SmallSummary } from './summary';
+
+export interface BenchResult {
+  date: string;
+  environment: string;
+  small: {
+    queries: number;
+    blockQueries: number;
+    contactsPerQuery: number;
+    warmupQueries: number;
+    rounds: number;
+    variants: SmallSummary[];
+  };
+  large: { contacts: number; bodyBytes: number; runs: number; variants: LargeSummary[] };
+  bundles: BundleSize[];
+  goals: Goal[];
+}
+
+type Align = 'left' | 'right';
+
+/** A GitHub markdown table; columns are left-aligned unless `align` says otherwise. */
+export function markdownTable(headers: string[], rows: string[][], align: Align[] = []): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const rule = headers.map((_, i) => (align[i] === 'right' ? '---:' : '---'));
+  return [line(headers), line(rule), ...rows.map(line)].join('\n');
+}
+
+export const formatRatio = (value: number) => `${value.toFixed(2)}x`;
+export const formatMs = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
+export const formatMB = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+export const formatKB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
+const count = (value: number) => value.toLocaleString('en-US');
+/** The fastest and slowest run: how much the machine's noise moved the numbers. */
+const spread = (values: number[]) =>
+  `${Math.round(Math.min(...values))}-${Math.round(Math.max(...values))} ms`;
+
+function smallTable({ small }: BenchResult): string {
+  return [
+    `### ${count(small.queries)} sequential queries of ${small.contactsPerQuery} contacts per client, interleaved in blocks of ${small.blockQueries} (median of ${small.rounds} rounds)`,
+    '',
+    markdownTable(
+      [
+        'Client',
+        'Time',
+        'Per query',
+        'vs raw fetch',
+        'Fastest-slowest round',
+        'Client CPU per query',
+        'vs raw fetch',
+      ],
+      small.variants.map((v) => [
+        v.label,
+        formatMs(v.medianMs),
+        `${v.perQueryUs.toFixed(0)} µs`,
+        formatRatio(v.ratioToFetch),
+        spread(v.rounds.map((r) => r.wallMs)),
+        `${v.cpuPerQueryUs.toFixed(0)} µs`,
+        formatRatio(v.cpuRatioToFetch),
+      ]),
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
+  ].join('\n');
+}
+
+function largeTable({ large }: BenchResult): string {
+  return [
+    `### One query of ${count(large.contacts)} contacts (${formatMB(large.bodyBytes)} of JSON), a fresh process per run (median of ${large.runs} runs)`,
+    '',
+    markdownTable(
+      ['Client', 'Time', 'vs raw fetch', 'Peak RSS', 'vs raw fetch', 'Fastest-slowest run'],
+      large.variants.map((v) => [
+        v.label,
+        formatMs(v.medianMs),
+        formatRatio(v.timeRatioToFetch),
+        `${v.medianPeakRssMb.toFixed(0)} MB`,
+        formatRatio(v.rssRatioToFetch),
+        spread(v.runs.map((run) => run.ms)),
+      ]),
+      ['left', 'right', 'right', 'right', 'right', 'right'],
+    ),
+  ].join('\n');
+}
+
+function bundleTable({ bundles }: BenchResult): string {
+  return [
+    '### Bundle size: everything the entry exports, esbuild --bundle --minify, gzip -9',
+    '',
+    markdownTable(
+      ['Entry', 'Platform', 'Minified', 'Gzip', 'Gzip, own code only', 'Lazy chunks, gzip'],
+      bundles.map((b) => [
+        b.label,
+        b.platform,
+        formatKB(b.minBytes),
+        formatKB(b.gzipBytes),
+        b.ownGzipBytes === undefined ? '-' : formatKB(b.ownGzipBytes),
+        b.lazyGzipBytes ? formatKB(b.lazyGzipBytes) : '-',
+      ]),
+      ['left', 'left', 'right', 'right', 'right', 'right'],
+    ),
+  ].join('\n');
+}
+
+function goalTable({ goals }: BenchResult): string {
+  const value = (goal: Goal, n: number) =>
+    goal.unit === 'bytes gzip' ? `${formatKB(n)} gzip` : formatRatio(n);
+  return [
+    '### Goals (callab-client against raw fetch measured in the same run)',
+    '',
+    markdownTable(
+      ['Goal', 'Measured', 'Limit', 'Met'],
+      goals.map((g) => [g.goal, value(g, g.measured), value(g, g.limit), g.met ? 'yes' : '**no**']),
+      ['left', 'right', 'right', 'left'],
+    ),
+  ].join('\n');
+}
+
+export function markdownReport(result: BenchResult): string {
+  return [
+    `_${result.environment}, ${result.date}_`,
+    smallTable(result),
+    largeTable(result),
+    bundleTable(result),
+    goalTable(result),
+  ].join('\n\n');
+}
