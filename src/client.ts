@@ -4,7 +4,7 @@ import { ApiCaller } from './core/api';
 import { CallabError } from './core/errors';
 import { createLeveledLogger, isLogLevel, type Logger, type LogLevel } from './core/logger';
 import { sleep } from './core/retry';
-import { Transport } from './core/transport';
+import { mergeHeaders, Transport } from './core/transport';
 import { Campaigns } from './resources/campaigns';
 import { Contacts } from './resources/contacts';
 import { PhoneNumbers } from './resources/phone-numbers';
@@ -64,8 +64,7 @@ export class Callab {
       fetch: fetchImpl,
       timeoutMs: checkNumber('timeoutMs', options.timeoutMs ?? 30_000, 1),
       maxRetries: checkNumber('maxRetries', options.maxRetries ?? 2, 0),
-      headers: new Headers({
-        ...options.defaultHeaders,
+      headers: mergeHeaders(options.defaultHeaders, {
         accept: 'application/json',
         authorization: `Bearer ${apiKey}`,
         'user-agent': `callab-client/${version}`,
@@ -104,7 +103,7 @@ async function rawFetch(transport: Transport, request: Request): Promise<Respons
       path: url.pathname.slice(basePath.length),
       query: url.search.slice(1),
       ...(request.body && { body: await request.text() }),
-      headers: request.headers,
+      headers: Object.fromEntries(request.headers),
     },
     { signal: request.signal },
   );

@@ -17,6 +17,8 @@ export type SuccessData<P extends keyof paths, M extends Method> = Extract<
   { status: 'ok' }
 >['data'];
 
+const JSON_BODY_HEADERS = { 'content-type': 'application/json' };
+
 export interface CallInput {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
@@ -43,7 +45,7 @@ export class ApiCaller {
         ...(input.query && { query: encodeQuery(input.query) }),
         ...(input.body !== undefined && {
           body: JSON.stringify(input.body),
-          headers: new Headers({ 'content-type': 'application/json' }),
+          headers: JSON_BODY_HEADERS,
         }),
       },
       options,

@@ -37,12 +37,15 @@ export function unwrapEnvelope(operation: string, result: HttpResult, apiKey: st
   if (!contentType || !JSON_CONTENT_TYPE.test(contentType)) {
     throw unexpected('expected a JSON envelope but the response is not JSON');
   }
-  if (result.text.trim() === '') throw unexpected('the response body is empty');
   let body: unknown;
   try {
     body = JSON.parse(result.text);
   } catch {
-    throw unexpected('the response body is not valid JSON (truncated?)');
+    throw unexpected(
+      result.text.trim() === ''
+        ? 'the response body is empty'
+        : 'the response body is not valid JSON (truncated?)',
+    );
   }
   if (isEnvelope(body, 'ok') && 'data' in body) return body as OkEnvelope;
   if (isEnvelope(body, 'error')) throw apiError(operation, result, scrub(result.text, apiKey));
