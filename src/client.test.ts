@@ -1,4 +1,5 @@
 import { loadSpec, mediaTypesOf } from '../scripts/spec-document';
+import { sleep } from './core/retry';
 import {
   Callab,
   CallabAbortError,
@@ -364,24 +365,29 @@ describe('network failures', () => {
   });
 
   it("a caller's abort is a CallabAbortError and is never retried", async () => {
-    const callab = await serve(() => undefined);
     const controller = new AbortController();
-    const pending = callab.phoneNumbers.list({ signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    controller.abort();
-    const error = await failure(pending);
+    // The server aborts the call once the request has reached it, then never answers.
+    const callab = await serve(() => controller.abort());
+    const error = await failure(callab.phoneNumbers.list({ signal: controller.signal }));
     expect(error).toBeInstanceOf(CallabAbortError);
     expect(server.requests).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });
 
   it('an abort during the backoff wait stops the retries', async () => {
-    server = await startScriptedServer((_req, res) => reply(res, 503, errorEnvelope('down')));
     const controller = new AbortController();
-    const callab = new Callab({ apiKey: API_KEY, baseUrl: server.url, logLevel: 'off' });
-    const pending = callab.phoneNumbers.list({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
-    expect(await failure(pending)).toBeInstanceOf(CallabAbortError);
+    let waited = 0;
+    const callab = await serve((_req, res) => reply(res, 503, errorEnvelope('down')), {
+      // The real sleep, aborted as soon as the wait starts: the half-second backoff is cut short.
+      sleep: (ms, signal) => {
+        waited = ms;
+        controller.abort();
+        return sleep(ms, signal);
+      },
+    });
+    const error = await failure(callab.phoneNumbers.list({ signal: controller.signal }));
+    expect(error).toBeInstanceOf(CallabAbortError);
+    expect(waited).toBeGreaterThan(0);
     expect(server.requests).toHaveLength(1);
   });
 
