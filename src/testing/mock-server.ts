@@ -99,7 +99,8 @@ async function loadPrism() {
   } catch (error) {
     throw new Error(
       `startMockServer needs the optional peer dependencies ${PRISM_PACKAGES.join(' and ')}: ` +
-        `npm install --save-dev ${PRISM_PACKAGES.join(' ')} (${String(error)})`,
+        `npm install --save-dev ${PRISM_PACKAGES.join(' ')}`,
+      { cause: error },
     );
   }
 }
