@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { loadSpec, mediaTypesOf } from '../scripts/spec-document';
 import { sleep } from './core/retry';
 import {
@@ -91,12 +92,31 @@ describe('construction', () => {
 
   it.each([
     [{ baseUrl: 'api.callab.ai' }, /Invalid baseUrl "api.callab.ai"/],
-    [{ baseUrl: 'ftp://x' }, /only http: and https:/],
+    [{ baseUrl: 'ftp://x' }, /Invalid baseUrl "ftp:\/\/x": expected an absolute http\(s\) URL/],
+    [
+      { baseUrl: 'https://user:hunter2@api.callab.ai' },
+      /^Invalid baseUrl: it contains a user name or password;[^2]*$/,
+    ],
+    [{ baseUrl: 'https://api.callab.ai/v1?x=1' }, /remove the query string or fragment/],
+    [{ apiKey: '' }, /apiKey is an empty string/],
+    [
+      { apiKey: 'sk-\u201cquoted\u201d' },
+      /^Invalid API key: it contains .* smart quote[^\u201c]*$/,
+    ],
+    [{ apiKey: 'sk-abc\n' }, /Invalid API key: it contains a space, a line break/],
+    [
+      { timeoutMs: 3e9 },
+      /Invalid timeoutMs 3000000000 \(new Callab\(\)\): expected milliseconds from 1 to 2147483647/,
+    ],
+    [{ timeoutMs: Number.POSITIVE_INFINITY }, /Invalid timeoutMs Infinity/],
+    [{ defaultHeaders: { 'x-bad': 'a\nb' } }, /Invalid header "x-bad" \(defaultHeaders\)/],
+    [{ logLevel: 'constructor' as never }, /Invalid log level "constructor"/],
     [{ timeoutMs: 0 }, /Invalid timeoutMs 0/],
-    [{ maxRetries: 1.5 }, /Invalid maxRetries 1.5: expected a whole number/],
+    [{ maxRetries: 1.5 }, /Invalid maxRetries 1.5 \(new Callab\(\)\): expected a whole number/],
     [{ logLevel: 'loud' as never }, /Invalid log level "loud"/],
   ])('rejects %j with a clear message', (options, message) => {
     expect(() => new Callab({ apiKey: API_KEY, ...options })).toThrow(message);
+    expect(() => new Callab({ apiKey: API_KEY, ...options })).toThrow(CallabError);
   });
 
   it('keeps the key out of JSON.stringify(client)', () => {
@@ -224,6 +244,18 @@ describe('server-reported failures', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it.each([
+    [{ maxRetries: Number.NaN }, /Invalid maxRetries NaN \(request options\)/],
+    [{ timeoutMs: Number.POSITIVE_INFINITY }, /Invalid timeoutMs Infinity \(request options\)/],
+    [{ headers: { 'x-bad': 'line\nbreak' } }, /Invalid header "x-bad" \(request options\)/],
+  ])('rejects per-call options %j before sending anything', async (options, message) => {
+    const callab = await serve((_req, res) => reply(res, 200, ok([])));
+    const error = await failure(callab.phoneNumbers.list(options));
+    expect(error.constructor).toBe(CallabError);
+    expect(error.message).toMatch(message);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('a non-JSON error page (a proxy 502) keeps its text as the body', async () => {
     const callab = await serve((_req, res) => reply(res, 502, '<html>Bad gateway</html>'), {
       maxRetries: 0,
@@ -232,7 +264,7 @@ describe('server-reported failures', () => {
     expect(error).toBeInstanceOf(CallabServerError);
     expect(error).toMatchObject({ body: '<html>Bad gateway</html>', serverMessage: undefined });
     expect(error.message).toBe(
-      'GET /phone_number failed with HTTP 502: the server reported a failure',
+      'GET /phone_number failed with HTTP 502: the server reported a failure (content-type text/plain, body "<html>Bad gateway</html>")',
     );
   });
 });
@@ -266,7 +298,16 @@ describe('Retry-After', () => {
     expect(sleeps).toEqual([150]);
   });
 
-  it.each(['61', '-1', 'soon'])('ignores %s and backs off instead', async (value) => {
+  it('stops retrying when the server asks for more than 60 s, keeping the delay', async () => {
+    const callab = await rateLimited({ 'retry-after': '120' });
+    const error = await failure(callab.phoneNumbers.list());
+    expect(error).toBeInstanceOf(CallabRateLimitError);
+    expect((error as CallabRateLimitError).retryAfterMs).toBe(120_000);
+    expect(server.requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it.each(['-1', 'soon'])('ignores %s and backs off instead', async (value) => {
     const callab = await rateLimited({ 'retry-after': value });
     await callab.phoneNumbers.list();
     expect(sleeps[0]).toBeGreaterThanOrEqual(375);
@@ -453,48 +494,58 @@ describe('raw (openapi-fetch) shares auth, retries and timeouts', () => {
 });
 
 describe('the API key never leaks', () => {
-  it('is absent from every error class message, stack and JSON, and from debug logs', async () => {
+  // A key with `/` and `+`: PHP-style JSON escapes `/` as `\/` and URLs encode `+` and `/`.
+  const KEY = 'sk/live+abc/123';
+  const echo = `your key ${KEY} is wrong`;
+  /** Answers like a server that echoes the key: JSON with escaped slashes, and in a header. */
+  const echoing =
+    (status: number, body: unknown): Handler =>
+    (_req, res) => {
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'x-echo-auth': `Bearer ${KEY}`,
+        'x-request-id': `req-${KEY}`,
+      });
+      res.end(JSON.stringify(body).replace(/\//g, '\\/'));
+    };
+
+  it('is absent from every error class (message, stack, JSON, inspect) and from debug logs', async () => {
     const lines: string[] = [];
     const capture = (...args: unknown[]) =>
       lines.push(args.map((a) => JSON.stringify(a)).join(' '));
     const logger = { error: capture, warn: capture, info: capture, debug: capture };
-    const echo = `your key ${API_KEY} is wrong`;
     const scenarios: [Handler, CallabOptions][] = [
-      [(_q, res) => reply(res, 401, errorEnvelope(echo)), {}],
-      [(_q, res) => reply(res, 429, errorEnvelope(echo)), { maxRetries: 0 }],
-      [(_q, res) => reply(res, 500, errorEnvelope(echo)), { maxRetries: 1 }],
-      [(_q, res) => reply(res, 200, errorEnvelope(echo)), {}],
+      [echoing(401, errorEnvelope(echo)), {}],
+      [echoing(429, errorEnvelope(echo)), { maxRetries: 0 }],
+      [echoing(500, errorEnvelope(echo)), { maxRetries: 1 }],
+      [echoing(200, errorEnvelope(echo)), {}],
+      [(_q, res) => reply(res, 502, `<html>${encodeURIComponent(KEY)}</html>`), { maxRetries: 0 }],
       [(_q, res) => reply(res, 200, `<html>${echo}</html>`), {}],
-      [(_q, res) => reply(res, 200, ok([{ echo }])), { validate: true }],
+      [echoing(200, ok([{ echo }])), { validate: true }],
       [() => undefined, { timeoutMs: 20, maxRetries: 0 }],
       [(_q, res) => res.destroy(), { maxRetries: 0 }],
     ];
     const errors: unknown[] = [];
     for (const [handler, options] of scenarios) {
-      const callab = await serve(handler, { logger, logLevel: 'debug', ...options });
+      const callab = await serve(handler, { apiKey: KEY, logger, logLevel: 'debug', ...options });
       errors.push(await failure(callab.contacts.query()));
       await server.close();
     }
-    const controller = new AbortController();
-    controller.abort();
-    errors.push(
-      await failure(
-        new Callab({ apiKey: API_KEY, logLevel: 'off' }).phoneNumbers.list({
-          signal: controller.signal,
-        }),
-      ),
-    );
+    const aborted = new Callab({ apiKey: KEY, logLevel: 'off' });
+    errors.push(await failure(aborted.phoneNumbers.list({ signal: AbortSignal.abort() })));
     expect(errors.map((e) => (e as Error).name)).toEqual([
       'CallabAuthenticationError',
       'CallabRateLimitError',
       'CallabServerError',
       'CallabApiError',
+      'CallabServerError',
       'CallabUnexpectedResponseError',
       'CallabResponseValidationError',
       'CallabTimeoutError',
       'CallabConnectionError',
       'CallabAbortError',
     ]);
+    expect(errors[0]).toMatchObject({ serverMessage: 'your key [redacted] is wrong' });
     for (const error of errors) {
       const e = error as Error;
       const serialized = [
@@ -503,11 +554,27 @@ describe('the API key never leaks', () => {
         JSON.stringify(e),
         JSON.stringify(e.cause ?? null),
         String(e),
-      ];
-      expect(serialized.join('\n')).not.toContain(API_KEY);
+        inspect(e, { depth: 10 }),
+      ].join('\n');
+      for (const form of [KEY, encodeURIComponent(KEY), KEY.replace(/\//g, '\\/')]) {
+        expect(serialized).not.toContain(form);
+      }
     }
-    expect(lines.length).toBeGreaterThan(0);
-    expect(lines.join('\n')).toContain('[redacted]');
-    expect(lines.join('\n')).not.toContain(API_KEY);
+    const logged = lines.join('\n');
+    expect(logged).toContain('[redacted]');
+    expect(logged).not.toContain(KEY);
+    expect(logged).not.toContain(KEY.replace(/\//g, '\\/'));
+  });
+
+  it('is absent from console.log(client) and JSON.stringify(client)', () => {
+    const callab = new Callab({ apiKey: KEY, defaultHeaders: { 'x-team': 'billing' } });
+    for (const shown of [
+      inspect(callab, { depth: 10, showHidden: true }),
+      JSON.stringify(callab),
+    ]) {
+      expect(shown).toContain('https://api.callab.ai');
+      expect(shown).not.toContain(KEY);
+    }
+    expect(inspect(callab.contacts, { depth: 10, showHidden: true })).not.toContain(KEY);
   });
 });

@@ -3,8 +3,10 @@ import { version } from '../package.json';
 import { ApiCaller } from './core/api';
 import { CallabError } from './core/errors';
 import { createLeveledLogger, isLogLevel, type Logger, type LogLevel } from './core/logger';
+import { checkMaxRetries, checkTimeoutMs } from './core/options';
+import { createRedactor } from './core/redact';
 import { sleep } from './core/retry';
-import { mergeHeaders, Transport } from './core/transport';
+import { checkHeaders, mergeHeaders, Transport } from './core/transport';
 import { Campaigns } from './resources/campaigns';
 import { Contacts } from './resources/contacts';
 import { PhoneNumbers } from './resources/phone-numbers';
@@ -46,12 +48,12 @@ export class Callab {
   readonly baseUrl: string;
 
   constructor(options: CallabOptions = {}) {
-    const apiKey = options.apiKey ?? env('CALLAB_API_KEY');
-    if (!apiKey) {
+    if (options.apiKey === '') {
       throw new CallabError(
-        'No Callab API key: pass `new Callab({ apiKey })` or set the CALLAB_API_KEY environment variable.',
+        'apiKey is an empty string: pass the key, or leave apiKey out to read CALLAB_API_KEY.',
       );
     }
+    const apiKey = checkApiKey(options.apiKey ?? env('CALLAB_API_KEY'));
     this.baseUrl = checkBaseUrl(options.baseUrl ?? env('CALLAB_BASE_URL') ?? DEFAULT_BASE_URL);
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') {
@@ -59,24 +61,29 @@ export class Callab {
         'No fetch implementation: pass `new Callab({ fetch })` on runtimes without a global fetch.',
       );
     }
+    const redact = createRedactor(apiKey);
     const transport = new Transport({
       baseUrl: this.baseUrl,
       fetch: fetchImpl,
-      timeoutMs: checkNumber('timeoutMs', options.timeoutMs ?? 30_000, 1),
-      maxRetries: checkNumber('maxRetries', options.maxRetries ?? 2, 0),
-      headers: mergeHeaders(options.defaultHeaders, {
-        accept: 'application/json',
-        authorization: `Bearer ${apiKey}`,
-        'user-agent': `callab-client/${version}`,
-      }),
+      timeoutMs: checkTimeoutMs(options.timeoutMs ?? 30_000, 'new Callab()'),
+      maxRetries: checkMaxRetries(options.maxRetries ?? 2, 'new Callab()'),
+      headers: mergeHeaders(
+        options.defaultHeaders && checkHeaders(options.defaultHeaders, 'defaultHeaders'),
+        {
+          accept: 'application/json',
+          authorization: `Bearer ${apiKey}`,
+          'user-agent': `callab-client/${version}`,
+        },
+      ),
       log: createLeveledLogger(
         options.logger ?? console,
         checkLogLevel(options.logLevel ?? env('CALLAB_LOG')),
       ),
+      redact,
       sleep: options.sleep ?? sleep,
       random: Math.random,
     });
-    const api = new ApiCaller(transport, apiKey, options.validate ?? false);
+    const api = new ApiCaller(transport, redact, options.validate ?? false);
     this.contacts = new Contacts(api);
     this.phoneNumbers = new PhoneNumbers(api);
     this.campaigns = new Campaigns(api);
@@ -87,7 +94,7 @@ export class Callab {
     });
   }
 
-  /** Keeps the key out of `console.log(callab)` and `JSON.stringify(callab)`. */
+  /** What `JSON.stringify(callab)` shows. The key is out of `console.log(callab)` too: it lives in # fields. */
   toJSON(): { baseUrl: string } {
     return { baseUrl: this.baseUrl };
   }
@@ -119,34 +126,44 @@ function env(name: string): string | undefined {
   return value === '' ? undefined : value;
 }
 
+/** The key goes into an HTTP header, so a pasted smart quote or newline must fail here, not in fetch. */
+function checkApiKey(value: string | undefined): string {
+  if (value === undefined || value === '') {
+    throw new CallabError(
+      'No Callab API key: pass `new Callab({ apiKey })` or set the CALLAB_API_KEY environment variable.',
+    );
+  }
+  if (!/^[\x21-\x7e]+$/.test(value)) {
+    throw new CallabError(
+      'Invalid API key: it contains a space, a line break or a non-ASCII character (such as a smart quote), which cannot be sent in an HTTP header. Check how the key was copied.',
+    );
+  }
+  return value;
+}
+
 function checkBaseUrl(value: string): string {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(value);
   } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     throw new CallabError(
       `Invalid baseUrl ${JSON.stringify(value)}: expected an absolute http(s) URL such as ${DEFAULT_BASE_URL}.`,
     );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+  if (url.username || url.password) {
     throw new CallabError(
-      `Invalid baseUrl ${JSON.stringify(value)}: only http: and https: are supported.`,
+      'Invalid baseUrl: it contains a user name or password; remove them (the API key is sent as a bearer token).',
+    );
+  }
+  if (url.search || url.hash) {
+    throw new CallabError(
+      `Invalid baseUrl ${JSON.stringify(value)}: remove the query string or fragment; paths are appended to it.`,
     );
   }
   return value.replace(/\/+$/, '');
-}
-
-function checkNumber(name: string, value: number, min: number): number {
-  if (
-    !Number.isFinite(value) ||
-    value < min ||
-    (name === 'maxRetries' && !Number.isInteger(value))
-  ) {
-    throw new CallabError(
-      `Invalid ${name} ${String(value)}: expected a ${name === 'maxRetries' ? 'whole ' : ''}number >= ${min}.`,
-    );
-  }
-  return value;
 }
 
 function checkLogLevel(value: string | undefined): LogLevel {

@@ -4,6 +4,7 @@
  */
 import type { paths } from '../../generated/openapi';
 import { unwrapEnvelope } from './envelope';
+import type { Redact } from './redact';
 import type { RequestOptions, Transport } from './transport';
 
 type Method = 'get' | 'post';
@@ -25,11 +26,16 @@ export interface CallInput {
 }
 
 export class ApiCaller {
-  constructor(
-    private readonly transport: Transport,
-    private readonly apiKey: string,
-    private readonly validate: boolean,
-  ) {}
+  // Private (#) so that `console.log(callab)` shows none of the wiring.
+  readonly #transport: Transport;
+  readonly #redact: Redact;
+  readonly #validate: boolean;
+
+  constructor(transport: Transport, redact: Redact, validate: boolean) {
+    this.#transport = transport;
+    this.#redact = redact;
+    this.#validate = validate;
+  }
 
   async call<P extends keyof paths, M extends Method>(
     method: M,
@@ -38,7 +44,7 @@ export class ApiCaller {
     options?: RequestOptions,
   ): Promise<SuccessData<P, M>> {
     const verb = method.toUpperCase();
-    const result = await this.transport.send(
+    const result = await this.#transport.send(
       {
         method: verb,
         path,
@@ -50,8 +56,8 @@ export class ApiCaller {
       },
       options,
     );
-    const envelope = unwrapEnvelope(`${verb} ${path}`, result, this.apiKey);
-    if (this.validate) {
+    const envelope = unwrapEnvelope(`${verb} ${path}`, result, this.#redact);
+    if (this.#validate) {
       // Loaded on first use, with Ajv and the spec: clients that do not validate never fetch it.
       const { validateSuccessBody } = await import('./validation');
       await validateSuccessBody(method, path, envelope);

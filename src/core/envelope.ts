@@ -9,8 +9,9 @@ import {
   CallabRateLimitError,
   CallabServerError,
   CallabUnexpectedResponseError,
-  scrub,
+  snippetOf,
 } from './errors';
+import { type Redact, redactDeep } from './redact';
 import { parseRetryAfter } from './retry';
 import type { HttpResult } from './transport';
 
@@ -23,16 +24,15 @@ export interface OkEnvelope {
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json(?:\s*;|$)/i;
 
 /** Returns the success envelope, or throws the CallabError that describes the failure. */
-export function unwrapEnvelope(operation: string, result: HttpResult, apiKey: string): OkEnvelope {
+export function unwrapEnvelope(operation: string, result: HttpResult, redact: Redact): OkEnvelope {
   const contentType = result.headers.get('content-type') ?? undefined;
-  const ok = result.status >= 200 && result.status < 300;
-  if (!ok) throw apiError(operation, result, scrub(result.text, apiKey));
+  if (result.status < 200 || result.status >= 300) throw apiError(operation, result, redact);
 
   const unexpected = (problem: string) =>
     new CallabUnexpectedResponseError(operation, problem, {
       status: result.status,
       contentType,
-      text: scrub(result.text, apiKey),
+      text: redact(result.text),
     });
   if (!contentType || !JSON_CONTENT_TYPE.test(contentType)) {
     throw unexpected('expected a JSON envelope but the response is not JSON');
@@ -48,7 +48,7 @@ export function unwrapEnvelope(operation: string, result: HttpResult, apiKey: st
     );
   }
   if (isEnvelope(body, 'ok') && 'data' in body) return body as OkEnvelope;
-  if (isEnvelope(body, 'error')) throw apiError(operation, result, scrub(result.text, apiKey));
+  if (isEnvelope(body, 'error')) throw apiError(operation, result, redact, body);
   throw unexpected('the JSON is not a {status: "ok" | "error", message, data} envelope');
 }
 
@@ -61,29 +61,49 @@ function isEnvelope(
   );
 }
 
-function apiError(operation: string, result: HttpResult, text: string): CallabApiError {
-  let body: unknown = text;
+/** The body as parsed JSON, or as text when it is not JSON (a proxy's HTML page, say). */
+function parseBody(text: string): unknown {
   try {
-    body = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    // Not JSON (a proxy's HTML page, say): keep the text as the body.
+    return text;
   }
-  const message = isEnvelope(body, 'error') ? body.message : undefined;
+}
+
+function apiError(
+  operation: string,
+  result: HttpResult,
+  redact: Redact,
+  parsed: unknown = parseBody(result.text),
+): CallabApiError {
+  // Redacted after parsing: JSON escapes (`\/`) would hide the key from a search of the raw text.
+  const body = redactDeep(parsed, redact);
   const headers: Record<string, string> = {};
   result.headers.forEach((value, name) => {
-    headers[name] = value;
+    headers[name] = redact(value);
   });
+  const envelopeMessage = isEnvelope(body, 'error') ? body.message : undefined;
+  const serverMessage = typeof envelopeMessage === 'string' ? envelopeMessage : undefined;
+  const requestId = headers['x-request-id'];
+  const what =
+    serverMessage ??
+    `the server reported a failure (content-type ${headers['content-type'] ?? 'none'}, body ${
+      result.text ? JSON.stringify(snippetOf(redact(result.text))) : 'empty'
+    })`;
+  const message = `${operation} failed with HTTP ${result.status}: ${what}${
+    requestId ? ` (request id ${requestId})` : ''
+  }`;
   const details: ApiErrorDetails = {
     httpStatus: result.status,
-    serverMessage: typeof message === 'string' ? message : undefined,
+    serverMessage,
     body,
     headers,
-    requestId: result.headers.get('x-request-id') ?? undefined,
+    requestId,
   };
-  if (result.status === 401) return new CallabAuthenticationError(operation, details);
+  if (result.status === 401) return new CallabAuthenticationError(message, details);
   if (result.status === 429) {
-    return new CallabRateLimitError(operation, details, parseRetryAfter(result.headers));
+    return new CallabRateLimitError(message, details, parseRetryAfter(result.headers));
   }
-  if (result.status >= 500) return new CallabServerError(operation, details);
-  return new CallabApiError(operation, details);
+  if (result.status >= 500) return new CallabServerError(message, details);
+  return new CallabApiError(message, details);
 }

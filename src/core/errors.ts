@@ -1,7 +1,7 @@
 /**
  * Every failure the SDK reports is a CallabError. The API key never reaches any of them: messages
- * are built from the response, never from the request, and `scrub` removes the key from server text
- * in case a server echoes it.
+ * are built from the response, never from the request, and whatever came from the server has been
+ * through ./redact before it gets here.
  */
 
 export class CallabError extends Error {
@@ -27,10 +27,8 @@ export class CallabApiError extends CallabError {
   readonly headers: Record<string, string>;
   readonly requestId: string | undefined;
 
-  constructor(operation: string, details: ApiErrorDetails) {
-    const what = details.serverMessage ?? 'the server reported a failure';
-    const id = details.requestId ? ` (request id ${details.requestId})` : '';
-    super(`${operation} failed with HTTP ${details.httpStatus}: ${what}${id}`);
+  constructor(message: string, details: ApiErrorDetails) {
+    super(message);
     this.httpStatus = details.httpStatus;
     this.serverMessage = details.serverMessage;
     this.body = details.body;
@@ -44,13 +42,13 @@ export class CallabAuthenticationError extends CallabApiError {
   override readonly name: string = 'CallabAuthenticationError';
 }
 
-/** HTTP 429. `retryAfterMs` is the server's `Retry-After`, when it sent a usable one. */
+/** HTTP 429. `retryAfterMs` is the server's `retry-after-ms` or `Retry-After`, when it sent one. */
 export class CallabRateLimitError extends CallabApiError {
   override readonly name: string = 'CallabRateLimitError';
   readonly retryAfterMs: number | undefined;
 
-  constructor(operation: string, details: ApiErrorDetails, retryAfterMs: number | undefined) {
-    super(operation, details);
+  constructor(message: string, details: ApiErrorDetails, retryAfterMs: number | undefined) {
+    super(message, details);
     this.retryAfterMs = retryAfterMs;
   }
 }
@@ -114,11 +112,7 @@ export class CallabResponseValidationError extends CallabError {
 
 const SNIPPET_LENGTH = 200;
 
-function snippetOf(text: string): string {
+/** The start of a body, for messages: enough to recognise an HTML page or a truncated document. */
+export function snippetOf(text: string): string {
   return text.length > SNIPPET_LENGTH ? `${text.slice(0, SNIPPET_LENGTH)}…` : text;
-}
-
-/** Replaces every occurrence of `secret` in `text`, for text that came from elsewhere. */
-export function scrub(text: string, secret: string): string {
-  return secret ? text.split(secret).join('[redacted]') : text;
 }

@@ -1,4 +1,4 @@
-/** Leveled logging that never writes the API key: `Authorization` is redacted before any line. */
+/** Leveled logging; callers pass details through `redactHeaders` (./redact) before logging them. */
 
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
@@ -13,7 +13,7 @@ export interface Logger {
 const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
 export function isLogLevel(value: unknown): value is LogLevel {
-  return typeof value === 'string' && value in RANK;
+  return typeof value === 'string' && Object.hasOwn(RANK, value);
 }
 
 export type LogMethod = (message: string, details?: Record<string, unknown>) => void;
@@ -29,16 +29,4 @@ export function createLeveledLogger(logger: Logger, level: LogLevel): LeveledLog
             : logger[name](`callab: ${message}`, details)
       : undefined;
   return { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
-}
-
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
-
-/** Headers as a plain object for a log line, with credentials replaced by `[redacted]`. */
-export function redactHeaders(headers: Headers | Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
-  for (const [name, value] of entries) {
-    out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? '[redacted]' : value;
-  }
-  return out;
 }

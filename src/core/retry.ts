@@ -7,23 +7,24 @@ export function isRetryableStatus(status: number): boolean {
 
 const BASE_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
-const MAX_RETRY_AFTER_MS = 60_000;
+/** A server that asks for a longer wait than this is not retried: the caller decides. */
+export const MAX_RETRY_WAIT_MS = 60_000;
+
+const DECIMAL = /^\d+(?:\.\d+)?$/;
 
 /**
- * The server's requested delay from `retry-after-ms` (milliseconds) or `Retry-After` (seconds or
- * an HTTP date), or undefined when absent, unparsable, or outside 0..60 s.
+ * The wait the server asked for, in milliseconds: `retry-after-ms`, else `Retry-After` (seconds or
+ * an HTTP date; a date in the past means now). Undefined when neither is present and usable.
  */
 export function parseRetryAfter(headers: Headers, now = Date.now()): number | undefined {
-  const ms = headers.get('retry-after-ms');
-  const retryAfter = headers.get('retry-after');
-  let delay: number | undefined;
-  if (ms !== null && ms.trim() !== '' && Number.isFinite(Number(ms))) {
-    delay = Number(ms);
-  } else if (retryAfter !== null && retryAfter.trim() !== '') {
-    const seconds = Number(retryAfter);
-    delay = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - now;
-  }
-  return delay !== undefined && delay >= 0 && delay <= MAX_RETRY_AFTER_MS ? delay : undefined;
+  const ms = headers.get('retry-after-ms')?.trim();
+  if (ms && DECIMAL.test(ms)) return Number(ms);
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (DECIMAL.test(value)) return Number(value) * 1000;
+  // Only an HTTP date (it names a weekday and a month) is read as a date: Date.parse('-1') is a year.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /**

@@ -3,15 +3,12 @@
  * body too), backoff between attempts, caller aborts, and redacted debug logs. The resources and
  * `raw` (openapi-fetch) both go through `send`, so they behave the same.
  */
-import {
-  CallabAbortError,
-  CallabConnectionError,
-  type CallabError,
-  CallabTimeoutError,
-} from './errors';
-import { type LeveledLogger, redactHeaders } from './logger';
+import { CallabAbortError, CallabConnectionError, CallabError, CallabTimeoutError } from './errors';
+import type { LeveledLogger } from './logger';
 import { isRetrySafe } from './operations';
-import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry';
+import { checkMaxRetries, checkTimeoutMs } from './options';
+import { type Redact, redactHeaders } from './redact';
+import { backoffDelay, isRetryableStatus, MAX_RETRY_WAIT_MS, parseRetryAfter } from './retry';
 
 /** Per-call options, the optional last argument of every resource method. */
 export interface RequestOptions {
@@ -39,6 +36,8 @@ export interface TransportConfig {
   /** Sent on every request: auth, user agent, the caller's default headers. */
   headers: HeaderRecord;
   log: LeveledLogger;
+  /** Scrubs the API key from what is logged. */
+  redact: Redact;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random: () => number;
 }
@@ -60,29 +59,39 @@ export interface HttpResult {
 }
 
 export class Transport {
-  constructor(private readonly config: TransportConfig) {}
+  // Private (#) so that `console.log(callab)` cannot reach the Authorization header.
+  readonly #config: TransportConfig;
+
+  constructor(config: TransportConfig) {
+    this.#config = config;
+  }
 
   get baseUrl(): string {
-    return this.config.baseUrl;
+    return this.#config.baseUrl;
   }
 
   async send(request: HttpRequest, options: RequestOptions = {}): Promise<HttpResult> {
-    const { config } = this;
+    const config = this.#config;
     const operation = `${request.method} ${request.path}`;
     const url = `${config.baseUrl}${request.path}${request.query ? `?${request.query}` : ''}`;
     const init: RequestInit = {
       method: request.method,
-      headers: mergeHeaders(config.headers, request.headers, options.headers),
+      headers: mergeHeaders(
+        config.headers,
+        request.headers,
+        options.headers && checkHeaders(options.headers),
+      ),
       body: request.body ?? null,
     };
+    const timeoutMs = checkTimeoutMs(options.timeoutMs ?? config.timeoutMs, 'request options');
     const maxRetries = isRetrySafe(request.method, request.path)
-      ? (options.maxRetries ?? config.maxRetries)
+      ? checkMaxRetries(options.maxRetries ?? config.maxRetries, 'request options')
       : 0;
     for (let retry = 0; ; retry++) {
       let result: HttpResult | undefined;
       let failure: CallabError | undefined;
       try {
-        result = await this.attempt(operation, url, init, options);
+        result = await this.#attempt(operation, url, init, timeoutMs, options.signal);
       } catch (error) {
         if (!(error instanceof CallabConnectionError || error instanceof CallabTimeoutError))
           throw error;
@@ -92,10 +101,16 @@ export class Transport {
         if (failure) throw failure;
         return result as HttpResult;
       }
-      const delay =
-        (result && parseRetryAfter(result.headers)) ?? backoffDelay(retry, config.random);
+      const requested = result && parseRetryAfter(result.headers);
+      if (requested !== undefined && requested > MAX_RETRY_WAIT_MS) {
+        config.log.info?.(
+          `${operation}: HTTP ${result?.status} asks to wait ${Math.round(requested / 1000)} s, over ${MAX_RETRY_WAIT_MS / 1000} s: not retrying`,
+        );
+        return result as HttpResult;
+      }
+      const delay = requested ?? backoffDelay(retry, config.random);
       config.log.info?.(
-        `${operation}: ${failure ? failure.message : `HTTP ${result?.status}`}; retry ${retry + 1} of ${maxRetries} in ${Math.round(delay)} ms`,
+        `${failure ? failure.message : `${operation}: HTTP ${result?.status}`}; retry ${retry + 1} of ${maxRetries} in ${Math.round(delay)} ms`,
       );
       try {
         await config.sleep(delay, options.signal);
@@ -105,16 +120,15 @@ export class Transport {
     }
   }
 
-  private async attempt(
+  async #attempt(
     operation: string,
     url: string,
     init: RequestInit,
-    options: RequestOptions,
+    timeoutMs: number,
+    caller: AbortSignal | undefined,
   ): Promise<HttpResult> {
-    const { config } = this;
-    const caller = options.signal;
+    const config = this.#config;
     if (caller?.aborted) throw abortError(operation, caller.reason);
-    const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -126,14 +140,14 @@ export class Transport {
     const started = Date.now();
     config.log.debug?.(`→ ${operation}`, {
       url,
-      headers: redactHeaders(init.headers as HeaderRecord),
+      headers: redactHeaders(init.headers as HeaderRecord, config.redact),
     });
     try {
       const response = await config.fetch(url, { ...init, signal: controller.signal });
       const text = await response.text();
       config.log.debug?.(`← ${operation} HTTP ${response.status} in ${Date.now() - started} ms`, {
-        headers: redactHeaders(response.headers),
-        bytes: text.length,
+        headers: redactHeaders(response.headers, config.redact),
+        characters: text.length,
       });
       return { status: response.status, headers: response.headers, text };
     } catch (error) {
@@ -148,6 +162,23 @@ export class Transport {
       caller?.removeEventListener('abort', onCallerAbort);
     }
   }
+}
+
+/**
+ * Headers fetch will accept: otherwise it throws before sending, which must not pass for a network
+ * error. The message names the header, never its value (it may be a credential).
+ */
+export function checkHeaders(headers: HeaderRecord, where = 'request options'): HeaderRecord {
+  for (const [name, value] of Object.entries(headers)) {
+    try {
+      new Headers([[name, value]]);
+    } catch {
+      throw new CallabError(
+        `Invalid header ${JSON.stringify(name)} (${where}): names must be tokens and values cannot contain newlines or characters outside Latin-1.`,
+      );
+    }
+  }
+  return headers;
 }
 
 /** Merges header records left to right, later sources winning, names lower-cased. */
