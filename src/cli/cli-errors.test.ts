@@ -25,7 +25,8 @@ import {
 
 jest.setTimeout(30_000);
 
-const SECRET = 'sk-live-SECRET-4242';
+// `/` and `+`: a server escaping `/` as `\/` in JSON, or URL-encoding, must not get the key through.
+const SECRET = 'sk-live/SECRET+4242';
 
 /** Each route answers like a misbehaving Callab API; the route is the base URL's path. */
 const ROUTES: Record<string, { status: number; type: string; body: (auth: string) => string }> = {
@@ -43,30 +44,43 @@ const ROUTES: Record<string, { status: number; type: string; body: (auth: string
   '/echo-key': {
     status: 401,
     type: 'application/json',
-    body: (auth) => JSON.stringify({ status: 'error', message: `rejected ${auth}`, data: '' }),
+    body: (auth) =>
+      JSON.stringify({ status: 'error', message: `rejected ${auth}`, data: '' }).replace(
+        /\//g,
+        '\\/',
+      ),
   },
 };
 
 let broken: Server;
 let brokenUrl: string;
-let closedPortUrl: string;
+let droppingUrl: string;
+let dropping: Server;
 beforeAll(async () => {
   requireBuiltCli();
   broken = createServer((request, response) => {
     const route = ROUTES[`/${(request.url ?? '').split('/')[1]}`];
     if (!route) return response.writeHead(404).end();
     // retry-after-ms: 0 lets the client's retries of a 500 run without backoff.
-    response.writeHead(route.status, { 'content-type': route.type, 'retry-after-ms': '0' });
+    response.writeHead(route.status, {
+      'content-type': route.type,
+      'retry-after-ms': '0',
+      'x-echo-auth': request.headers.authorization ?? '',
+    });
     response.end(route.body(request.headers.authorization ?? ''));
   });
   await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
   brokenUrl = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`;
-  const closed = createServer();
-  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-  closedPortUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
-  await new Promise((resolve) => closed.close(resolve));
+  // Drops every connection once the request arrives: a network failure no other process can
+  // disturb (a closed port could be taken by another process).
+  dropping = createServer((request) => request.socket.destroy());
+  await new Promise<void>((resolve) => dropping.listen(0, '127.0.0.1', resolve));
+  droppingUrl = `http://127.0.0.1:${(dropping.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise((resolve) => broken?.close(resolve)));
+afterAll(async () => {
+  await new Promise((resolve) => broken?.close(resolve));
+  await new Promise((resolve) => dropping?.close(resolve));
+});
 
 /** One line on stderr, nothing on stdout, no stack trace. */
 function expectOneLineFailure(result: CliResult, code: number, message: RegExp) {
@@ -91,10 +105,7 @@ describe('usage and configuration errors exit 2', () => {
       ['contacts', 'query', '--fields', 'name'],
       /unknown field 'name' in --fields; valid fields: id, company_id/,
     ],
-    [
-      ['webhooks', 'list', '--base-url', 'ftp://example.com'],
-      /only http: and https: are supported/,
-    ],
+    [['webhooks', 'list', '--base-url', 'ftp://example.com'], /expected an absolute http\(s\) URL/],
     [
       ['webhooks', 'list', '--mock', '--base-url', 'http://127.0.0.1:9'],
       /--mock cannot be combined with --base-url/,
@@ -114,9 +125,9 @@ describe('usage and configuration errors exit 2', () => {
   });
 
   it('a busy port for the mock is a configuration error', async () => {
-    const port = closedPortUrl.split(':')[2] ?? '';
     const busy = createServer();
-    await new Promise<void>((resolve) => busy.listen(Number(port), '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = String((busy.address() as AddressInfo).port);
     try {
       expectOneLineFailure(await runCli(['mock', '--port', port]), 2, /EADDRINUSE.*another --port/);
     } finally {
@@ -147,8 +158,8 @@ describe('failures reported by the server or the network', () => {
     expectOneLineFailure(await run('/html'), 4, /text\/html/);
   });
 
-  it('a refused connection exits 3', async () => {
-    const result = await runCli(['phone-numbers', 'list', '--base-url', closedPortUrl], {
+  it('a dropped connection exits 3', async () => {
+    const result = await runCli(['phone-numbers', 'list', '--base-url', droppingUrl], {
       CALLAB_API_KEY: SECRET,
     });
     expectOneLineFailure(result, 3, /could not reach/);
@@ -184,7 +195,9 @@ describe('the API key is never printed', () => {
         { CALLAB_BASE_URL: fake.url, ...(keyVia === 'env' && { CALLAB_API_KEY: SECRET }) },
       );
       expect(result.stdout + result.stderr).not.toContain(SECRET);
-      expect(result.stdout + result.stderr).not.toContain('SECRET-4242');
+      for (const form of ['SECRET', encodeURIComponent(SECRET), SECRET.replace(/\//g, '\\/')]) {
+        expect(result.stdout + result.stderr).not.toContain(form);
+      }
     }
   });
 });

@@ -250,7 +250,7 @@ describe('help and version', () => {
     for (const command of COMMANDS) expect(result.stdout).toContain(command.words.join(' '));
     expect(result.stdout).toContain('CALLAB_API_KEY');
     expect(result.stdout).toMatch(
-      /Exit codes:\n {2}0 {2}success\n {2}1 .*\n {2}2 .*\n {2}3 .*\n {2}4 /,
+      /Exit codes:\n {2}0 +success\n {2}1 .*\n {2}2 .*\n {2}3 .*\n {2}4 .*\n {2}70 +internal error/,
     );
   });
 

@@ -5,6 +5,8 @@ export const ExitCode = {
   usage: 2,
   network: 3,
   unexpectedResponse: 4,
+  /** A bug in callab itself (EX_SOFTWARE from sysexits.h), so scripts can tell it from an API error. */
+  internal: 70,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
@@ -15,6 +17,7 @@ export const EXIT_CODE_HELP: readonly (readonly [ExitCode, string])[] = [
   [ExitCode.usage, 'usage or configuration error (bad flag or value, missing API key)'],
   [ExitCode.network, 'network error (cannot connect, timeout)'],
   [ExitCode.unexpectedResponse, 'unexpected response (not the API JSON envelope)'],
+  [ExitCode.internal, 'internal error in callab (please report it, with the output of --debug)'],
 ];
 
 /** A mistake in the command line or configuration: reported in one line, exit code 2. */

@@ -24,7 +24,7 @@ export function exitCodeOf(error: unknown): ExitCode {
   }
   // A plain CallabError is the client refusing its configuration (base URL, CALLAB_LOG...).
   if (error instanceof UsageError || error instanceof CallabError) return ExitCode.usage;
-  return ExitCode.apiError;
+  return ExitCode.internal;
 }
 
 /** The text for stderr, ending in a newline. Messages come from the client, which never includes the key. */

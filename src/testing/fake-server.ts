@@ -1,8 +1,9 @@
 /**
  * A small in-memory Callab API over plain node:http: serves the fixtures it is given with the
  * documented semantics (bearer auth, contact filters, campaign `limit`, error envelopes), so
- * consumer tests can assert on real behaviour. Every response stays inside openapi.yaml: a request
- * the API would refuse gets the documented HTTP 200 error envelope, never an undeclared status.
+ * consumer tests can assert on real behaviour. Every response to the four operations stays inside
+ * openapi.yaml: a request the API would refuse gets the documented HTTP 200 error envelope, never an
+ * undeclared status. Only paths and methods outside the spec get a JSON 404 or 405.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,5 +1,6 @@
 import { loadSpec, specSchemas } from '../../scripts/spec-document';
 import { describeErrors, jsonPointer } from '../core/spec-schemas';
+import type { Contact } from '../types';
 import { defaultFixtures } from './fixtures';
 
 const schemas = specSchemas(loadSpec());
@@ -44,5 +45,18 @@ describe('defaultFixtures', () => {
   it('are unique where the API has ids', () => {
     const ids = [...defaultFixtures.contacts, ...defaultFixtures.webhookFlows].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('defaultFixtures are frozen', () => {
+  it('cannot be changed by one test for the next', () => {
+    const contacts = defaultFixtures.contacts as Contact[];
+    expect(() => contacts.push(contacts[0] as Contact)).toThrow(TypeError);
+    expect(() => {
+      (contacts[0] as Contact).tag_name = 'changed';
+    }).toThrow(TypeError);
+    expect(() => {
+      (contacts[0] as Contact).metadata.plan = 'changed';
+    }).toThrow(TypeError);
   });
 });

@@ -6,10 +6,10 @@
 import type { Campaign, Contact, PhoneNumber, WebhookFlow } from '../types';
 
 export interface FakeServerFixtures {
-  contacts: Contact[];
-  phoneNumbers: PhoneNumber[];
-  campaigns: Campaign[];
-  webhookFlows: WebhookFlow[];
+  contacts: readonly Contact[];
+  phoneNumbers: readonly PhoneNumber[];
+  campaigns: readonly Campaign[];
+  webhookFlows: readonly WebhookFlow[];
 }
 
 const COMPANY_ID = '9b2f6a1e-4c3d-4e8f-a1b2-7c6d5e4f3a21';
@@ -374,8 +374,17 @@ const webhookFlows: WebhookFlow[] = [
   },
 ];
 
-/** The records a fake server serves when you pass none of your own. */
-export const defaultFixtures: Readonly<FakeServerFixtures> = Object.freeze({
+/** Freezes `value` and everything in it, so one test cannot change what the next one is served. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+/** The records a fake server serves when you pass none of your own. Frozen, all the way down. */
+export const defaultFixtures: Readonly<FakeServerFixtures> = deepFreeze({
   contacts,
   phoneNumbers,
   campaigns,
