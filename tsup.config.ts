@@ -5,8 +5,8 @@ import { defineConfig, type Options } from 'tsup';
 // config's output; dist/ is emptied once, here, before any of them starts.
 rmSync('dist', { recursive: true, force: true });
 
-// No "type" field in package.json: the .mjs and .cjs extensions make each build's module system
-// explicit, whatever the consumer's package.json says. Dependencies and (optional) peer
+// The .mjs and .cjs extensions make each build's module system explicit, whatever the
+// package.json "type" says (a CJS build named .js under "type": "module" crashed on require). Dependencies and (optional) peer
 // dependencies stay external: openapi-fetch, Ajv and Prism are never bundled into dist/.
 const library: Options = {
   format: ['esm', 'cjs'],

@@ -51,7 +51,7 @@ export interface BreakingReport {
 }
 
 /** Every change from `basePath` to `revisionPath`, as oasdiff classifies it. */
-export function diffSpecs(basePath: string, revisionPath: string): Promise<SpecChange[]> {
+function diffSpecs(basePath: string, revisionPath: string): Promise<SpecChange[]> {
   return new Promise((resolve, reject) => {
     execFile(
       OASDIFF,
@@ -68,11 +68,7 @@ export function diffSpecs(basePath: string, revisionPath: string): Promise<SpecC
   });
 }
 
-export function reportOf(
-  changes: SpecChange[],
-  revisionLabel: string,
-  baseLabel: string,
-): BreakingReport {
+function reportOf(changes: SpecChange[], revisionLabel: string, baseLabel: string): BreakingReport {
   const count = (level: number) => changes.filter((c) => c.level === level).length;
   const breaking = count(3) > 0;
   const bump: SemverBump = breaking ? 'major' : changes.length > 0 ? 'minor' : 'patch';
@@ -93,7 +89,7 @@ export function reportOf(
   return { breaking, bump, text: lines.join('\n') };
 }
 
-export async function latestVersionTag(repo: string): Promise<string | undefined> {
+async function latestVersionTag(repo: string): Promise<string | undefined> {
   const { stdout } = await runCommand('git', ['tag', '--list', 'v*', '--sort=-v:refname'], {
     cwd: repo,
   });
@@ -101,7 +97,7 @@ export async function latestVersionTag(repo: string): Promise<string | undefined
 }
 
 /** Writes openapi.yaml (at the repository root) as of git `ref` into `dir`; returns its path. */
-export async function specAtRef(repo: string, ref: string, dir: string): Promise<string> {
+async function specAtRef(repo: string, ref: string, dir: string): Promise<string> {
   const { stdout } = await runCommand('git', ['show', `${ref}:openapi.yaml`], { cwd: repo }).catch(
     (error: Error) => {
       throw new Error(

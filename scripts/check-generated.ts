@@ -14,10 +14,7 @@ async function readOrNull(path: string): Promise<string | null> {
 }
 
 /** Returns the names of the files in `committedDir` that differ from a fresh generation. */
-export async function findDrift(
-  committedDir = GENERATED_DIR,
-  specPath?: string,
-): Promise<string[]> {
+async function findDrift(committedDir = GENERATED_DIR, specPath?: string): Promise<string[]> {
   const freshDir = await mkdtemp(join(tmpdir(), 'callab-generated-'));
   try {
     const expected = await generateInto(freshDir, specPath);
