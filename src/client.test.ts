@@ -170,6 +170,18 @@ describe('resources', () => {
     expect(server.requests[0]?.headers).toMatchObject({ 'x-team': 'billing', 'x-trace': 'call' });
   });
 
+  it('calls fetch unbound, as browser and worker fetch require', async () => {
+    const global = globalThis.fetch;
+    // Like a browser's fetch: any `this` but undefined or the global object is an Illegal invocation.
+    function strictFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+      return global(input, init);
+    }
+    const callab = await serve((_req, res) => reply(res, 200, ok([])), { fetch: strictFetch });
+    await expect(callab.phoneNumbers.list()).resolves.toEqual([]);
+    await expect(callab.raw.GET('/phone_number')).resolves.toMatchObject({ data: ok([]) });
+  });
+
   it('keeps a base URL path prefix', async () => {
     server = await startScriptedServer((_req, res) => reply(res, 200, ok([])));
     const callab = new Callab({
@@ -387,11 +399,21 @@ describe('network failures', () => {
   });
 
   it('a server that never answers times out per attempt, and each attempt is retried', async () => {
-    const callab = await serve(() => undefined, { timeoutMs: 50, maxRetries: 1 });
+    let attempts = 0;
+    const countingFetch: typeof fetch = (input, init) => {
+      attempts++;
+      return globalThis.fetch(input, init);
+    };
+    const callab = await serve(() => undefined, {
+      timeoutMs: 50,
+      maxRetries: 1,
+      fetch: countingFetch,
+    });
     const error = await failure(callab.phoneNumbers.list());
     expect(error).toBeInstanceOf(CallabTimeoutError);
     expect(error.message).toBe('GET /phone_number timed out after 50 ms');
-    expect(server.requests).toHaveLength(2);
+    expect(attempts).toBe(2);
+    expect(sleeps).toHaveLength(1);
   });
 
   it('the timeout covers a body that stalls', async () => {

@@ -143,7 +143,9 @@ export class Transport {
       headers: redactHeaders(init.headers as HeaderRecord, config.redact),
     });
     try {
-      const response = await config.fetch(url, { ...init, signal: controller.signal });
+      // Called unbound: browsers' and workers' fetch throw "Illegal invocation" on another `this`.
+      const { fetch } = config;
+      const response = await fetch(url, { ...init, signal: controller.signal });
       const text = await response.text();
       config.log.debug?.(`← ${operation} HTTP ${response.status} in ${Date.now() - started} ms`, {
         headers: redactHeaders(response.headers, config.redact),
