@@ -1,7 +1,7 @@
 /** `npm pack` of this repository, extracted: exactly the files a consumer's install receives. */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { requireFreshBuild } from '../../src/test-support/built-dist';
 import { ROOT } from '../paths';
 import { runCommand } from '../run-command';
 
@@ -16,9 +16,7 @@ export interface PackedPackage {
 }
 
 export async function packPackage(into: string): Promise<PackedPackage> {
-  if (!existsSync(join(ROOT, 'dist', 'index.mjs'))) {
-    throw new Error('dist/ is missing: run `npm run build` first (`npm test` builds before jest).');
-  }
+  requireFreshBuild(join(ROOT, 'dist', 'index.mjs'));
   await mkdir(into, { recursive: true });
   const { stdout } = await runCommand('npm', ['pack', '--json', '--pack-destination', into], {
     cwd: ROOT,

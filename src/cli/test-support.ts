@@ -1,15 +1,13 @@
 /** For the CLI tests: runs the built `callab` (dist/cli/index.cjs) as a child process, as a user would. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { requireFreshBuild } from '../test-support/built-dist';
 
 export const BUILT_CLI = join(__dirname, '..', '..', 'dist', 'cli', 'index.cjs');
 
 /** Call in beforeAll: the tests run the build, they never make it. */
 export function requireBuiltCli(): void {
-  if (!existsSync(BUILT_CLI)) {
-    throw new Error(`${BUILT_CLI} is missing: run \`npm run build\` first (\`npm test\` does).`);
-  }
+  requireFreshBuild(BUILT_CLI);
 }
 
 export interface CliResult {

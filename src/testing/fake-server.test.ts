@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { loadSpec, mediaTypesOf, specSchemas } from '../../scripts/spec-document';
 import { describeErrors } from '../core/spec-schemas';
 import { DEFAULT_FAKE_API_KEY, type FakeServer, startFakeServer } from './fake-server';
@@ -210,12 +211,20 @@ describe('startFakeServer with options', () => {
     }
   });
 
-  it('close() ends kept-alive connections so the process can exit', async () => {
+  it('close() ends open connections, even mid-request, so the process can exit', async () => {
     const server = await startFakeServer();
-    await fetch(`${server.url}/phone_number`, {
-      headers: { authorization: `Bearer ${server.apiKey}` },
-    });
+    const { hostname, port } = new URL(server.url);
+    // A request whose body never comes: only closeAllConnections() lets close() finish.
+    const socket = connect(Number(port), hostname);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const socketClosed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    // The server resets the connection: that is the point, not a failure.
+    socket.on('error', () => undefined);
+    socket.write(
+      `POST /contact/query HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n`,
+    );
     await server.close();
+    await socketClosed;
     await expect(fetch(`${server.url}/phone_number`)).rejects.toThrow();
   });
 });
