@@ -4,6 +4,8 @@ import {
   coverageKey,
   expectedCoverage,
   NO_NAMED_EXAMPLE,
+  partialRunFilter,
+  type RunSelection,
 } from './support/coverage';
 import { operationById, requestMediaTypes, responseMediaTypes } from './support/spec';
 
@@ -52,5 +54,40 @@ describe('the coverage gate', () => {
     expect(coverageKey(media(undefined, {}), 'x')).toBe(
       'listPhoneNumbers request application/json x',
     );
+  });
+});
+
+describe('partialRunFilter (when the gate is not enforced)', () => {
+  const noPaths = { isSet: () => false, patterns: [] };
+  const fullRun: RunSelection = {
+    findRelatedTests: false,
+    nonFlagArgs: [],
+    onlyChanged: false,
+    onlyFailures: false,
+    testPathPatterns: noPaths,
+  };
+
+  it('enforces the gate on a full run', () => {
+    expect(partialRunFilter(fullRun)).toBeUndefined();
+  });
+
+  it.each<[string, Partial<RunSelection>, string]>([
+    ['-t', { testNamePattern: 'limit' }, '-t limit'],
+    [
+      '--findRelatedTests',
+      { findRelatedTests: true, nonFlagArgs: ['src/client.ts'] },
+      '--findRelatedTests src/client.ts',
+    ],
+    [
+      'a path pattern',
+      { testPathPatterns: { isSet: () => true, patterns: ['auth'] } },
+      'paths auth',
+    ],
+    ['--shard', { shard: { shardIndex: 1, shardCount: 3 } }, '--shard 1/3'],
+    ['--changedSince', { changedSince: 'main', onlyChanged: true }, '--changedSince main'],
+    ['--onlyChanged', { onlyChanged: true }, '--onlyChanged'],
+    ['--onlyFailures', { onlyFailures: true }, '--onlyFailures'],
+  ])('names %s', (_option, selection, expected) => {
+    expect(partialRunFilter({ ...fullRun, ...selection })).toContain(expected);
   });
 });

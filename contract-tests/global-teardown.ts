@@ -1,18 +1,15 @@
 /** Stops Prism and applies the coverage gate: every named example of the spec was exercised. */
 import { rmSync } from 'node:fs';
 import type { GlobalConfig } from 'jest';
-import { compareCoverage, expectedCoverage, readExercised } from './support/coverage';
+import {
+  compareCoverage,
+  expectedCoverage,
+  partialRunFilter,
+  readExercised,
+} from './support/coverage';
 import { takeContractRun } from './support/run';
 import { settingsFromEnv } from './support/settings';
 import { requestMediaTypes, responseMediaTypes } from './support/spec';
-
-/** Why the gate cannot apply to this run, if a filter ran only part of the suite. */
-function partialRun(config: GlobalConfig): string | undefined {
-  if (config.testNamePattern) return `-t ${config.testNamePattern}`;
-  if (config.testPathPatterns.isSet()) return `paths ${config.testPathPatterns.patterns.join(' ')}`;
-  if (config.onlyChanged || config.onlyFailures) return '--onlyChanged/--onlyFailures';
-  return undefined;
-}
 
 export default async function globalTeardown(config: GlobalConfig): Promise<void> {
   const run = takeContractRun();
@@ -29,7 +26,7 @@ export default async function globalTeardown(config: GlobalConfig): Promise<void
       expectedCoverage([...requestMediaTypes, ...responseMediaTypes]),
       readExercised(run.runDir),
     );
-    const filter = partialRun(config);
+    const filter = partialRunFilter(config);
     console.log(
       `${report.summary}${filter ? ` (gate not enforced: run filtered by ${filter})` : ''}`,
     );

@@ -1,5 +1,5 @@
 /** The contract rules on hand-made responses: each names the operation and rule, and can fail. */
-import type { Contact } from '../src';
+import { CallabConnectionError, type Contact } from '../src';
 import {
   credentialProblems,
   expectNoProblems,
@@ -8,6 +8,7 @@ import {
   type ObservedResponse,
   prismProblems,
   responseProblems,
+  unansweredProblems,
 } from './support/rules';
 import { operationById, responseMediaTypesOf } from './support/spec';
 
@@ -100,40 +101,114 @@ describe('prismProblems (what the validating proxy reported)', () => {
 
 describe('credentialProblems', () => {
   it.each([
-    ['a 401', response(401, example('401', 'unauthorized'))],
-    ['an error envelope in HTTP 200', response(200, example('200', 'error'))],
+    ['a 401 with the error envelope', response(401, example('401', 'unauthorized'))],
+    ['the documented HTTP 200 error envelope', response(200, example('200', 'error'))],
   ])('accepts %s as a refusal', (_what, observed) => {
     expect(credentialProblems(phoneNumbers, 'no key', observed)).toEqual([]);
   });
 
   it('flags data served without credentials', () => {
     expect(credentialProblems(phoneNumbers, 'no key', response(200, ok))[0]).toMatch(
-      /^listPhoneNumbers \(GET \/phone_number\) \[credentials\] served HTTP 200 .* to a request with no key/,
+      /^listPhoneNumbers \(GET \/phone_number\) \[credentials\] served HTTP 200 .* to a request with no key; expected a refusal/,
     );
+  });
+
+  it.each([
+    [500, example('500', 'internalError')],
+    [404, example('401', 'unauthorized')],
+    [403, example('401', 'unauthorized')],
+  ])('flags HTTP %i, which is no documented refusal', (status, body) => {
+    expect(credentialProblems(phoneNumbers, 'no key', response(status, body))).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^listPhoneNumbers \\(GET /phone_number\\) \\[credentials\\] answered HTTP ${status} .* to a request with no key; expected a refusal: HTTP 401, or HTTP 200, with the error envelope$`,
+        ),
+      ),
+    ]);
+  });
+
+  it('checks the refusal body against the spec', () => {
+    const refusal = { status: 'error', message: 42, data: '' };
+    expect(credentialProblems(phoneNumbers, 'no key', response(401, refusal))).toEqual([
+      'listPhoneNumbers (GET /phone_number) [schema, Ajv] /message must be string',
+    ]);
+    expect(
+      credentialProblems(phoneNumbers, 'no key', response(401, '<h1>Unauthorized</h1>', {})),
+    ).toEqual([
+      expect.stringContaining(
+        '[content type] HTTP 401 came as no content type; the spec declares application/json',
+      ),
+    ]);
+  });
+});
+
+describe('unansweredProblems', () => {
+  it('names a request that got no response, and rethrows any other error', () => {
+    const refused = new CallabConnectionError('connect ECONNREFUSED 127.0.0.1:9');
+    expect(unansweredProblems(phoneNumbers, refused)).toEqual([
+      `listPhoneNumbers (GET /phone_number) [no response] ${refused.message}`,
+    ]);
+    const bug = new TypeError('not the server');
+    expect(() => unansweredProblems(phoneNumbers, bug)).toThrow(bug);
   });
 });
 
 describe('semantic rules', () => {
-  const contact = { id: 'c1', tag_name: 'vip', category_name: 'lead', source_name: 'web' };
-  const asContacts = (...list: object[]) => list as Contact[];
+  const campaigns = operationById('listCampaigns');
+  const contact = (id: string, fields: object = {}) =>
+    ({ id, tag_name: 'vip', category_name: 'lead', source_name: 'web', ...fields }) as Contact;
+  const all = [contact('c1'), contact('c2', { tag_name: 'renewal' }), contact('c3')];
 
-  it('limit: more campaigns than the limit is a problem, as many is not', () => {
-    expect(limitProblems(operationById('listCampaigns'), 1, 1)).toEqual([]);
-    expect(limitProblems(operationById('listCampaigns'), 1, 3)).toEqual([
-      'listCampaigns (GET /campaign/list) [limit] limit=1 returned 3 campaigns',
+  it('limit: exactly min(limit, available) campaigns, neither more nor fewer', () => {
+    expect(limitProblems(campaigns, 1, 3, 1)).toEqual([]);
+    expect(limitProblems(campaigns, 5, 3, 3)).toEqual([]);
+    expect(limitProblems(campaigns, 1, 3, 3)).toEqual([
+      'listCampaigns (GET /campaign/list) [limit] limit=1 returned 3 campaigns; expected 1 (the upstream holds 3)',
+    ]);
+    expect(limitProblems(campaigns, 2, 3, 0)).toEqual([
+      'listCampaigns (GET /campaign/list) [limit] limit=2 returned 0 campaigns; expected 2 (the upstream holds 3)',
     ]);
   });
 
-  it('filter: names the contact, the field and the filter it fails', () => {
-    const returned = asContacts(contact, { ...contact, id: 'c2', tag_name: 'renewal' });
-    expect(filterProblems(contacts, { tags: ['vip'], categories: [] }, returned)).toEqual([
-      'queryContacts (POST /contact/query) [filter] {"tags":["vip"],"categories":[]} returned contact c2: tag_name "renewal" is not among tags ["vip"]',
+  it('filter: exactly the matching contacts passes', () => {
+    expect(filterProblems(contacts, { tags: ['vip'] }, all, [all[2], all[0]] as Contact[])).toEqual(
+      [],
+    );
+  });
+
+  it('filter: names the contacts that do not match, and why', () => {
+    expect(filterProblems(contacts, { tags: ['vip'], categories: [] }, all, all)).toEqual([
+      'queryContacts (POST /contact/query) [filter] {"tags":["vip"],"categories":[]} returned 1 contact(s) that do not match: c2 (tag_name "renewal" is not among tags ["vip"])',
+    ]);
+  });
+
+  it('filter: names the matching contacts left out, so an empty answer fails', () => {
+    expect(filterProblems(contacts, { tags: ['vip'] }, all, [])).toEqual([
+      'queryContacts (POST /contact/query) [filter] {"tags":["vip"]} left out 2 matching contact(s): c1, c3',
+    ]);
+  });
+
+  it('filter: a contact the unfiltered query did not return is unexpected', () => {
+    expect(filterProblems(contacts, { tags: ['vip'] }, all, [...all, contact('c9')])).toEqual([
+      expect.stringContaining('returned 2 contact(s) that do not match: c2 (tag_name'),
+    ]);
+    expect(filterProblems(contacts, {}, [], [contact('c9')])).toEqual([
+      'queryContacts (POST /contact/query) [filter] {} returned 1 contact(s) that do not match: c9 (not returned by the unfiltered query)',
+    ]);
+  });
+
+  it('filter: caps the ids listed', () => {
+    const many = Array.from({ length: 8 }, (_, i) => contact(`m${i}`));
+    expect(filterProblems(contacts, { tags: ['vip'] }, many, [])).toEqual([
+      'queryContacts (POST /contact/query) [filter] {"tags":["vip"]} left out 8 matching contact(s): m0, m1, m2, m3, m4, …and 3 more',
     ]);
   });
 
   it('filter: a null field matches no listed value', () => {
-    const returned = asContacts({ ...contact, last_call_status: null });
-    expect(filterProblems(contacts, { last_call_statuses: ['busy'] }, returned)).toHaveLength(1);
+    const unset = contact('c1', { last_call_status: null });
+    expect(
+      filterProblems(contacts, { last_call_statuses: ['busy'] }, [unset], [unset]),
+    ).toHaveLength(1);
   });
 });
 

@@ -2,8 +2,9 @@
  * The public client, wired to record every HTTP exchange it makes, so that tests can assert both
  * what the client returned and what went over the wire.
  */
+import type { SpecOperation } from '../../scripts/spec-document';
 import { Callab, type RequestOptions } from '../../src';
-import type { ObservedResponse } from './rules';
+import { type ObservedResponse, unansweredProblems } from './rules';
 import type { ContractTarget } from './settings';
 
 /** One HTTP exchange: the response as it came over the wire. */
@@ -122,4 +123,22 @@ export async function observeRaw(
 ): Promise<Exchange> {
   const { callab, exchanges } = observedClient(target);
   return singleExchange(exchanges, await settle(send(callab)));
+}
+
+/**
+ * Calls the server under test directly (not through Prism) and checks its answer; a call that got
+ * no response at all (connection refused or reset, timeout) is a problem too.
+ */
+export function checkDirectCall(
+  target: ContractTarget,
+  operation: SpecOperation,
+  check: (exchange: Exchange) => string[],
+  client: Omit<ObservedClientOptions, 'baseUrl'> = {},
+): Promise<string[]> {
+  return observeCall(target, operation.operationId, {
+    client: { ...client, baseUrl: target.upstreamUrl },
+  }).then(
+    ({ exchange }) => check(exchange),
+    (error: unknown) => unansweredProblems(operation, error),
+  );
 }

@@ -5,6 +5,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { GlobalConfig } from 'jest';
 import type { SpecMediaType } from '../../scripts/spec-document';
 
 /** Stands in for a documented response without a named example: no test can exercise it. */
@@ -63,4 +64,29 @@ export function compareCoverage(
     missing,
     summary: `contract coverage: ${covered}/${wanted.length}`,
   };
+}
+
+/** The jest options that can leave test files or tests out of a run. */
+export type RunSelection = Pick<
+  GlobalConfig,
+  | 'testNamePattern'
+  | 'findRelatedTests'
+  | 'nonFlagArgs'
+  | 'changedSince'
+  | 'onlyChanged'
+  | 'onlyFailures'
+  | 'shard'
+> & { testPathPatterns: Pick<GlobalConfig['testPathPatterns'], 'isSet' | 'patterns'> };
+
+/** The option that ran only part of the suite, if one did: the gate cannot apply to such a run. */
+export function partialRunFilter(config: RunSelection): string | undefined {
+  if (config.testNamePattern) return `-t ${config.testNamePattern}`;
+  if (config.findRelatedTests) return `--findRelatedTests ${config.nonFlagArgs.join(' ')}`;
+  if (config.testPathPatterns.isSet()) return `paths ${config.testPathPatterns.patterns.join(' ')}`;
+  if (config.shard) return `--shard ${config.shard.shardIndex}/${config.shard.shardCount}`;
+  // --changedSince, --lastCommit and --changedFilesWithAncestor all set onlyChanged.
+  if (config.changedSince) return `--changedSince ${config.changedSince}`;
+  if (config.onlyChanged) return '--onlyChanged (or --lastCommit, --changedFilesWithAncestor)';
+  if (config.onlyFailures) return '--onlyFailures';
+  return undefined;
 }

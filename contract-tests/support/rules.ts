@@ -3,7 +3,12 @@
  * rule broken: `listPhoneNumbers (GET /phone_number) [content type] ...`.
  */
 import type { SpecOperation } from '../../scripts/spec-document';
-import type { Contact, ContactQuery } from '../../src';
+import {
+  CallabConnectionError,
+  CallabTimeoutError,
+  type Contact,
+  type ContactQuery,
+} from '../../src';
 import { declaredStatuses, mediaTypeEssence, responseMediaTypesOf, schemaErrors } from './spec';
 
 export const RULES = {
@@ -13,6 +18,7 @@ export const RULES = {
   ajvSchema: 'schema, Ajv',
   envelope: 'envelope status',
   proxy: 'proxy',
+  unanswered: 'no response',
   client: 'client',
   limit: 'limit',
   filter: 'filter',
@@ -44,6 +50,53 @@ function snippet(text: string): string {
   return JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}…` : text);
 }
 
+type DeclaredBody =
+  | { ok: true; value: unknown; schemaProblems: string[] }
+  | { ok: false; problem: string };
+
+/**
+ * The body of a response whose status the spec declares: a problem if its content type is not
+ * declared for that status or it is not JSON, otherwise the parsed body and what Ajv finds wrong.
+ */
+function declaredBody(operation: SpecOperation, response: ObservedResponse): DeclaredBody {
+  const status = String(response.status);
+  const contentType = response.headers.get('content-type');
+  const media = responseMediaTypesOf(operation, status);
+  const match = media.find((m) => m.mediaType === mediaTypeEssence(contentType));
+  if (!match) {
+    return {
+      ok: false,
+      problem: problem(
+        operation,
+        RULES.contentType,
+        `HTTP ${status} came as ${contentType ?? 'no content type'}; the spec declares ${media.map((m) => m.mediaType).join(', ')} (body ${snippet(response.text)})`,
+      ),
+    };
+  }
+  const body = parseJson(response.text);
+  if (!body.ok) {
+    return {
+      ok: false,
+      problem: problem(
+        operation,
+        RULES.ajvSchema,
+        `the body is not valid JSON: ${snippet(response.text)}`,
+      ),
+    };
+  }
+  return {
+    ok: true,
+    value: body.value,
+    schemaProblems: schemaErrors(match.schemaPointer, body.value).map((error) =>
+      problem(operation, RULES.ajvSchema, error),
+    ),
+  };
+}
+
+function envelopeStatusOf(body: unknown): unknown {
+  return (body as { status?: unknown } | null)?.status;
+}
+
 /**
  * What is wrong with the server's own answer to a valid request: an undeclared status, a content
  * type the spec does not declare for it, a body its schema rejects, or a failure envelope.
@@ -60,38 +113,18 @@ export function responseProblems(operation: SpecOperation, response: ObservedRes
       ),
     ];
   }
-  const contentType = response.headers.get('content-type');
-  const media = responseMediaTypesOf(operation, status);
-  const match = media.find((m) => m.mediaType === mediaTypeEssence(contentType));
-  if (!match) {
-    return [
-      problem(
-        operation,
-        RULES.contentType,
-        `HTTP ${status} came as ${contentType ?? 'no content type'}; the spec declares ${media.map((m) => m.mediaType).join(', ')} (body ${snippet(response.text)})`,
-      ),
-    ];
-  }
-  const body = parseJson(response.text);
-  if (!body.ok) {
-    return [
-      problem(operation, RULES.ajvSchema, `the body is not valid JSON: ${snippet(response.text)}`),
-    ];
-  }
-  const problems = schemaErrors(match.schemaPointer, body.value).map((error) =>
-    problem(operation, RULES.ajvSchema, error),
-  );
-  const envelopeStatus = (body.value as { status?: unknown } | null)?.status;
-  if (response.status !== 200 || envelopeStatus !== 'ok') {
-    problems.push(
-      problem(
-        operation,
-        RULES.envelope,
-        `a valid request got HTTP ${status} with envelope status ${JSON.stringify(envelopeStatus)}; expected HTTP 200 with "ok"`,
-      ),
-    );
-  }
-  return problems;
+  const body = declaredBody(operation, response);
+  if (!body.ok) return [body.problem];
+  const envelopeStatus = envelopeStatusOf(body.value);
+  if (response.status === 200 && envelopeStatus === 'ok') return body.schemaProblems;
+  return [
+    ...body.schemaProblems,
+    problem(
+      operation,
+      RULES.envelope,
+      `a valid request got HTTP ${status} with envelope status ${JSON.stringify(envelopeStatus)}; expected HTTP 200 with "ok"`,
+    ),
+  ];
 }
 
 interface PrismViolation {
@@ -129,33 +162,53 @@ export function prismProblems(operation: SpecOperation, response: ObservedRespon
   return [];
 }
 
-/** A refusal is a non-2xx status or an error envelope; anything else served data. */
+/** A request that got no HTTP response at all; any other error is not the server's and is rethrown. */
+export function unansweredProblems(operation: SpecOperation, error: unknown): string[] {
+  if (!(error instanceof CallabConnectionError || error instanceof CallabTimeoutError)) throw error;
+  return [problem(operation, RULES.unanswered, error.message)];
+}
+
+/**
+ * How openapi.yaml says a request with a missing or wrong key is refused: HTTP 401 with the error
+ * envelope, or the documented HTTP 200 error envelope. Any other status, data served, or a
+ * refusal body the spec rejects is a problem.
+ */
 export function credentialProblems(
   operation: SpecOperation,
   credential: string,
   response: ObservedResponse,
 ): string[] {
-  const body = parseJson(response.text);
-  const refused =
-    response.status < 200 ||
-    response.status >= 300 ||
-    (body.ok && (body.value as { status?: unknown } | null)?.status === 'error');
-  return refused
+  const notRefused = (verb: string) => [
+    problem(
+      operation,
+      RULES.credentials,
+      `${verb} HTTP ${response.status} ${snippet(response.text)} to a request with ${credential}; expected a refusal: HTTP 401, or HTTP 200, with the error envelope`,
+    ),
+  ];
+  if (response.status !== 401 && response.status !== 200) return notRefused('answered');
+  const body = declaredBody(operation, response);
+  if (!body.ok) return [body.problem];
+  if (envelopeStatusOf(body.value) !== 'error') return notRefused('served');
+  return body.schemaProblems;
+}
+
+/** `limit=n` returns exactly min(n, available) campaigns, `available` being how many there are. */
+export function limitProblems(
+  operation: SpecOperation,
+  limit: number,
+  available: number,
+  returned: number,
+): string[] {
+  const expected = Math.min(limit, available);
+  return returned === expected
     ? []
     : [
         problem(
           operation,
-          RULES.credentials,
-          `served HTTP ${response.status} ${snippet(response.text)} to a request with ${credential}; expected a refusal (a non-2xx status or an error envelope)`,
+          RULES.limit,
+          `limit=${limit} returned ${returned} campaigns; expected ${expected} (the upstream holds ${available})`,
         ),
       ];
-}
-
-/** `limit` caps the number of campaigns returned. */
-export function limitProblems(operation: SpecOperation, limit: number, count: number): string[] {
-  return count > limit
-    ? [problem(operation, RULES.limit, `limit=${limit} returned ${count} campaigns`)]
-    : [];
 }
 
 /**
@@ -181,24 +234,55 @@ function unmetFilters(contact: Contact, query: ContactQuery): string[] {
   });
 }
 
-/** Every contact returned matches every filter sent. */
+/** How many ids a filter problem lists before "…and n more". */
+const LISTED_IDS = 5;
+
+function listed(items: readonly string[]): string {
+  const more = items.length > LISTED_IDS ? `, …and ${items.length - LISTED_IDS} more` : '';
+  return `${items.slice(0, LISTED_IDS).join(', ')}${more}`;
+}
+
+/**
+ * The query returns exactly the contacts of `all` (every contact, as the unfiltered query
+ * returned them) that match every filter sent, compared by id.
+ */
 export function filterProblems(
   operation: SpecOperation,
   query: ContactQuery,
-  contacts: readonly Contact[],
+  all: readonly Contact[],
+  returned: readonly Contact[],
 ): string[] {
-  return contacts.flatMap((contact) => {
+  const returnedIds = new Set(returned.map((c) => c.id));
+  const known = new Set(all.map((c) => c.id));
+  const missing = all
+    .filter((c) => unmetFilters(c, query).length === 0 && !returnedIds.has(c.id))
+    .map((c) => c.id);
+  const unexpected = returned.flatMap((contact) => {
     const unmet = unmetFilters(contact, query);
-    return unmet.length === 0
-      ? []
-      : [
+    if (unmet.length > 0) return [`${contact.id} (${unmet.join('; ')})`];
+    return known.has(contact.id) ? [] : [`${contact.id} (not returned by the unfiltered query)`];
+  });
+  const sent = JSON.stringify(query);
+  return [
+    ...(unexpected.length > 0
+      ? [
           problem(
             operation,
             RULES.filter,
-            `${JSON.stringify(query)} returned contact ${contact.id}: ${unmet.join('; ')}`,
+            `${sent} returned ${unexpected.length} contact(s) that do not match: ${listed(unexpected)}`,
           ),
-        ];
-  });
+        ]
+      : []),
+    ...(missing.length > 0
+      ? [
+          problem(
+            operation,
+            RULES.filter,
+            `${sent} left out ${missing.length} matching contact(s): ${listed(missing)}`,
+          ),
+        ]
+      : []),
+  ];
 }
 
 /** Fails the test with every problem, one per line. */

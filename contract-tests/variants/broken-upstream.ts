@@ -1,6 +1,7 @@
 /**
  * A loopback proxy in front of the reference server that breaks the contract in one way: it may
- * change each request before forwarding it, and each response before returning it.
+ * hang up without answering, change each request before forwarding it, and each response before
+ * returning it.
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +20,8 @@ export interface ForwardedResponse {
 }
 
 export interface Defect {
+  /** True to close the connection without answering (nothing is forwarded). */
+  hangUp?(request: ForwardedRequest): boolean;
   request?(request: ForwardedRequest): void;
   response?(response: ForwardedResponse, request: ForwardedRequest): void;
 }
@@ -66,6 +69,10 @@ export async function startBrokenUpstream(
         headers: copyHeaders(incoming.headers),
         body: await readBody(incoming),
       };
+      if (defect.hangUp?.(request)) {
+        incoming.socket.destroy();
+        return;
+      }
       defect.request?.(request);
       const answer = await fetch(request.url, {
         method: request.method,

@@ -84,10 +84,11 @@ function failureMessages(report: JestReport): string[] {
 
 /** The lines of failure messages that match `pattern` (contract violations by default). */
 function linesMatching(messages: readonly string[], pattern = /\) \[[^\]]+\] /): string[] {
-  return messages
+  const lines = messages
     .flatMap((message) => message.split('\n'))
     .filter((line) => pattern.test(line))
     .map((line) => line.trim());
+  return [...new Set(lines)];
 }
 
 interface Verdict {

@@ -1,6 +1,8 @@
 /**
- * Deliberately broken variants of the reference server, one defect each, covering every rule
- * family of the proxy-mode suite, with the failure each must cause.
+ * Deliberately broken variants of the reference server, one defect each, with the failure each
+ * must cause. They cover every rule family of the proxy-mode suite but `[client]`, which flags the
+ * client throwing on an exchange every other rule found valid: a defect of the client, which no
+ * broken server can produce.
  */
 import type { Defect, ForwardedRequest, ForwardedResponse } from './broken-upstream';
 
@@ -16,16 +18,35 @@ export interface Variant {
 // biome-ignore lint/suspicious/noExplicitAny: edits arbitrary response JSON.
 type Json = any;
 
-/** A response defect applied to the JSON body of one path only. */
-function onPath(path: string, edit: (response: ForwardedResponse, body: Json) => void): Defect {
+/** A response defect applied to the JSON body of the exchanges `applies` selects. */
+function onResponses(
+  applies: (request: ForwardedRequest) => boolean,
+  edit: (response: ForwardedResponse, body: Json) => void,
+): Defect {
   return {
-    response(response, request: ForwardedRequest) {
-      if (request.url.pathname !== path) return;
+    response(response, request) {
+      if (!applies(request)) return;
       const body: Json = JSON.parse(response.body);
       edit(response, body);
       response.body = JSON.stringify(body);
     },
   };
+}
+
+/** A response defect applied to the JSON body of one path only. */
+function onPath(path: string, edit: (response: ForwardedResponse, body: Json) => void): Defect {
+  return onResponses((request) => request.url.pathname === path, edit);
+}
+
+/** A contact query with at least one non-empty filter. */
+function isFilteredContactQuery(request: ForwardedRequest): boolean {
+  if (request.url.pathname !== '/contact/query') return false;
+  const filters: Json = JSON.parse(request.body || '{}');
+  return Object.values(filters).some((values) => Array.isArray(values) && values.length > 0);
+}
+
+function isLimitedCampaignList(request: ForwardedRequest): boolean {
+  return request.url.pathname === '/campaign/list' && request.url.searchParams.has('limit');
 }
 
 export const VARIANTS: Variant[] = [
@@ -101,14 +122,29 @@ export const VARIANTS: Variant[] = [
     name: 'ignores-filters',
     defect: 'ignores the contact filters and returns every contact',
     expectedFailures: [
-      /queryContacts \(POST \/contact\/query\) \[filter\] \{"tags":\["contract-tests: a tag no contact has"\]\} returned contact/,
-      /queryContacts \(POST \/contact\/query\) \[filter\] \{"categories":\[.*\]\} returned contact .*category_name/,
+      /queryContacts \(POST \/contact\/query\) \[filter\] \{"tags":\["contract-tests: a tag no contact has"\]\} returned \d+ contact\(s\) that do not match: /,
+      /queryContacts \(POST \/contact\/query\) \[filter\] \{"categories":\[.*\]\} returned \d+ contact\(s\) that do not match: .*category_name/,
     ],
     break: () => ({
       request(request) {
         if (request.url.pathname === '/contact/query') request.body = '{}';
       },
     }),
+  },
+  {
+    name: 'returns-nothing',
+    defect: 'answers `data: []` to any filtered contact query and any campaign list with a limit',
+    expectedFailures: [
+      /listCampaigns \(GET \/campaign\/list\) \[limit\] limit=1 returned 0 campaigns; expected 1/,
+      /queryContacts \(POST \/contact\/query\) \[filter\] \{"categories":\[.*\]\} left out \d+ matching contact\(s\): /,
+    ],
+    break: () =>
+      onResponses(
+        (request) => isFilteredContactQuery(request) || isLimitedCampaignList(request),
+        (_response, body) => {
+          body.data = [];
+        },
+      ),
   },
   {
     name: 'no-auth',
@@ -122,5 +158,42 @@ export const VARIANTS: Variant[] = [
         request.headers.set('authorization', `Bearer ${apiKey}`);
       },
     }),
+  },
+  {
+    name: 'auth-crashes',
+    defect: 'answers HTTP 500 (error envelope) when the key is missing or wrong',
+    expectedFailures: [
+      /\[credentials\] answered HTTP 500 .* to a request with no Authorization header; expected a refusal: HTTP 401/,
+      /\[credentials\] answered HTTP 500 .* to a request with a wrong API key/,
+    ],
+    break: (apiKey) =>
+      onResponses(
+        (request) => request.headers.get('authorization') !== `Bearer ${apiKey}`,
+        (response, body) => {
+          response.status = 500;
+          body.message = 'Internal server error';
+        },
+      ),
+  },
+  {
+    name: 'answers-501',
+    defect: 'answers the webhook flows with HTTP 501, which Prism replaces with a mock response',
+    expectedFailures: [
+      /listWebhookFlows \(GET \/webhook\/flow\/company\/outbound\) \[undeclared status\] HTTP 501 is not declared/,
+    ],
+    break: () =>
+      onPath('/webhook/flow/company/outbound', (response, body) => {
+        response.status = 501;
+        Object.assign(body, { status: 'error', message: 'Not implemented', data: '' });
+      }),
+  },
+  {
+    name: 'hangs-up',
+    defect: 'closes the connection without answering the phone numbers',
+    expectedFailures: [
+      /listPhoneNumbers \(GET \/phone_number\) \[proxy\] Prism answered HTTP \d+ itself/,
+      /listPhoneNumbers \(GET \/phone_number\) \[no response\] /,
+    ],
+    break: () => ({ hangUp: (request) => request.url.pathname === '/phone_number' }),
   },
 ];
