@@ -40,6 +40,11 @@ describe('parseInvocation', () => {
     [['contacts', 'query', '--limit', '3'], /--limit is not an option of 'contacts query'/],
     [['mock', '--format', 'csv'], /--format is not an option of 'mock'/],
     [['contacts', 'query', '--colour'], /^unknown option '--colour' \(see 'callab --help'\)$/],
+    [
+      ['contacts', 'query', '--tags', 'vip'],
+      /^unknown option '--tags'; did you mean '--tag'\? \(see 'callab --help'\)$/,
+    ],
+    [['campaigns', 'list', '--limt=3'], /unknown option '--limt'; did you mean '--limit'\?/],
     [['campaigns', 'list', '--limit'], /option '--limit <value>' argument missing/],
     [['demo', '--debug=yes'], /option '--debug' does not take an argument/],
   ])('rejects %j as a usage error', (argv, message) => {

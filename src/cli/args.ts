@@ -57,10 +57,37 @@ function parseFlags(argv: readonly string[]) {
   } catch (error) {
     // parseArgs messages name the flag, never its value, so the key cannot leak through them.
     const [message = ''] = messageOf(error).split('. To specify');
+    const unknown = /^Unknown option '--([^']+)'/.exec(message)?.[1];
+    const suggestion = unknown === undefined ? undefined : closestOption(unknown);
     throw new UsageError(
-      `${message.charAt(0).toLowerCase()}${message.slice(1)} (see 'callab --help')`,
+      `${message.charAt(0).toLowerCase()}${message.slice(1)}${
+        suggestion ? `; did you mean '--${suggestion}'?` : ''
+      } (see 'callab --help')`,
     );
   }
+}
+
+/** The known option at most two edits away from a mistyped one (`--tags` -> `--tag`). */
+function closestOption(typed: string): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of ALL_OPTIONS.keys()) {
+    const distance = editDistance(typed, name);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }
 
 function unmatched(positionals: readonly string[], help: boolean): Invocation {
