@@ -2,17 +2,17 @@
  * Every ```ts block in README.md is type-checked against the current sources (imports of
  * `callab-client` resolve to src/), so a stale example fails CI.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT } from './paths';
+import { type CommandOutcome, runCommandOutcome } from './run-command';
 
 function tsBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? '');
 }
 
 /** Type-checks each block as its own module; resolves with tsc's exit code and output. */
-async function typeCheck(blocks: string[]): Promise<{ code: number; output: string }> {
+async function typeCheck(blocks: string[]): Promise<CommandOutcome> {
   const dir = await mkdtemp(join(ROOT, '.readme-examples-'));
   try {
     const files = await Promise.all(
@@ -36,14 +36,10 @@ async function typeCheck(blocks: string[]): Promise<{ code: number; output: stri
       include: [],
     };
     await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
-    return await new Promise((resolve) => {
-      execFile(
-        join(ROOT, 'node_modules/.bin/tsc'),
-        ['-p', join(dir, 'tsconfig.json')],
-        (error, stdout, stderr) =>
-          resolve({ code: error ? Number(error.code) : 0, output: stdout + stderr }),
-      );
-    });
+    return await runCommandOutcome(join(ROOT, 'node_modules/.bin/tsc'), [
+      '-p',
+      join(dir, 'tsconfig.json'),
+    ]);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

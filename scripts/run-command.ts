@@ -38,3 +38,21 @@ export function runCommand(
     );
   });
 }
+
+export interface CommandOutcome {
+  code: number;
+  /** stdout then stderr. */
+  output: string;
+}
+
+/** Runs a command without a shell and resolves, whether it passes or fails, with its exit code and output. */
+export function runCommandOutcome(
+  command: string,
+  args: readonly string[],
+): Promise<CommandOutcome> {
+  return new Promise((resolve) => {
+    execFile(command, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code) : 0, output: stdout + stderr }),
+    );
+  });
+}

@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jsonPointer } from '../src/core/spec-schemas';
 import { GENERATED_DIR, ROOT } from './paths';
+import { runCommandOutcome } from './run-command';
 import {
   loadSpec,
   mediaTypesOf,
@@ -271,16 +271,12 @@ describe('near misses are rejected', () => {
   });
 });
 
-/** Runs the drift check as CI does, on `dir`; resolves with its exit code and output. */
-function runDriftCheck(dir: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      join(ROOT, 'node_modules/.bin/tsx'),
-      [join(ROOT, 'scripts/check-generated.ts'), dir],
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code) : 0, output: stdout + stderr }),
-    );
-  });
+/** Runs the drift check as CI does, on `dir`. */
+function runDriftCheck(dir: string) {
+  return runCommandOutcome(join(ROOT, 'node_modules/.bin/tsx'), [
+    join(ROOT, 'scripts/check-generated.ts'),
+    dir,
+  ]);
 }
 
 describe('the drift check', () => {
