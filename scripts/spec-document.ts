@@ -23,7 +23,7 @@ export function specSchemas(spec: SpecNode = loadSpec()): SpecSchemas {
   return createSpecSchemas(Ajv2020, addFormats, spec);
 }
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 export interface SpecOperation {
   path: string;

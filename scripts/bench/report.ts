@@ -29,8 +29,8 @@ export function markdownTable(headers: string[], rows: string[][], align: Align[
 }
 
 export const formatRatio = (value: number) => `${value.toFixed(2)}x`;
-export const formatMs = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
-export const formatMB = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+const formatMs = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
+const formatMB = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 export const formatKB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
 const count = (value: number) => value.toLocaleString('en-US');
 /** The fastest and slowest run: how much the machine's noise moved the numbers. */

@@ -5,7 +5,7 @@
  */
 export type Redact = (text: string) => string;
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 export function createRedactor(secret: string): Redact {
   const jsonEscaped = JSON.stringify(secret).slice(1, -1);

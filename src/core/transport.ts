@@ -83,9 +83,9 @@ export class Transport {
       ),
       body: request.body ?? null,
     };
-    const timeoutMs = checkTimeoutMs(options.timeoutMs ?? config.timeoutMs, 'request options');
+    const timeoutMs = perCall(options.timeoutMs, config.timeoutMs, checkTimeoutMs);
     const maxRetries = isRetrySafe(request.method, request.path)
-      ? checkMaxRetries(options.maxRetries ?? config.maxRetries, 'request options')
+      ? perCall(options.maxRetries, config.maxRetries, checkMaxRetries)
       : 0;
     for (let retry = 0; ; retry++) {
       let result: HttpResult | undefined;
@@ -164,6 +164,11 @@ export class Transport {
       caller?.removeEventListener('abort', onCallerAbort);
     }
   }
+}
+
+/** A per-call override, checked; the client's own value was checked by the constructor. */
+function perCall<T>(value: T | undefined, fallback: T, check: (value: T, where: string) => T): T {
+  return value === undefined ? fallback : check(value, 'request options');
 }
 
 /**
