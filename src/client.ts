@@ -88,9 +88,11 @@ export class Callab {
     this.phoneNumbers = new PhoneNumbers(api);
     this.campaigns = new Campaigns(api);
     this.webhooks = new Webhooks(api);
+    // The operation's path (for the retry policy) is the request path less the base URL's own.
+    const basePath = new URL(this.baseUrl).pathname.replace(/\/$/, '');
     this.raw = createClient<paths>({
       baseUrl: this.baseUrl,
-      fetch: (request) => rawFetch(transport, request),
+      fetch: (request) => rawFetch(transport, basePath, request),
     });
   }
 
@@ -101,9 +103,12 @@ export class Callab {
 }
 
 /** openapi-fetch hands over a Request; send it through the transport and hand back a Response. */
-async function rawFetch(transport: Transport, request: Request): Promise<Response> {
+async function rawFetch(
+  transport: Transport,
+  basePath: string,
+  request: Request,
+): Promise<Response> {
   const url = new URL(request.url);
-  const basePath = new URL(transport.baseUrl).pathname.replace(/\/$/, '');
   const result = await transport.send(
     {
       method: request.method,

@@ -66,10 +66,6 @@ export class Transport {
     this.#config = config;
   }
 
-  get baseUrl(): string {
-    return this.#config.baseUrl;
-  }
-
   async send(request: HttpRequest, options: RequestOptions = {}): Promise<HttpResult> {
     const config = this.#config;
     const operation = `${request.method} ${request.path}`;
