@@ -107,7 +107,7 @@ export interface components {
              */
             data: string;
         };
-        /** @description Filters for `POST /contact/query`. All are optional and combine with AND; a contact matches a filter when its field equals one of the listed values. */
+        /** @description Filters for `POST /contact/query`. All are optional and combine with AND; a contact matches a filter when its field equals one of the listed values. Each filter names the Contact field it matches in `x-callab-matches`, the one statement of that fact that the fake server, the contract checks and the CLI read. */
         ContactQuery: {
             /** @description Match contacts whose `tag_name` is one of these. */
             tags?: components["schemas"]["FilterValues"];
