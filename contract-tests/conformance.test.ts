@@ -1,19 +1,21 @@
 /**
- * Every operation, with a valid request, through Prism (the mock, or the validating proxy in
- * front of the upstream) and straight from the server under test. Fails, naming the operation and
- * the rule, on anything Prism reports, an undeclared status (Prism only warns), a content type
- * the spec does not declare, a body Ajv rejects, an envelope other than `ok`, or no response at
- * all. The direct call also sees what Prism would hide: its own 500 in place of the upstream's
- * body, or the mock it substitutes when the upstream answers 501.
+ * Every operation, with a valid request, through the client against Prism's mock: the answer
+ * passes the rules of src/contract (declared status and content type, schema, `ok` envelope),
+ * Prism reports no violation, and the client returns the data. A real server gets the same rules
+ * from src/contract in proxy mode.
  */
-import { checkDirectCall, OPERATION_CALLS, observeCall } from './support/client';
-import { expectNoProblems, prismProblems, problem, RULES, responseProblems } from './support/rules';
-import { contractTarget } from './support/settings';
+
+import { problem, responseProblems } from '../src/contract/rules';
+import { loadValidators } from '../src/contract/validation';
+import { OPERATION_CALLS, observeCall } from './support/client';
+import { describeGroup } from './support/modes';
+import { expectNoProblems, prismProblems, SUITE_RULES } from './support/rules';
+import { mockTarget } from './support/settings';
 import { operations } from './support/spec';
 
-const target = contractTarget();
+describeGroup('mockConformance', 'every operation answers a valid request as the spec says', () => {
+  const target = mockTarget();
 
-describe(`every operation answers a valid request as the spec says (${target.mode} mode)`, () => {
   it('the suite calls exactly the operations of openapi.yaml', () => {
     expect(Object.keys(OPERATION_CALLS).sort()).toEqual(
       operations.map((op) => op.operationId).sort(),
@@ -23,15 +25,13 @@ describe(`every operation answers a valid request as the spec says (${target.mod
   it.each(
     operations.map((op) => [`${op.operationId} (${op.method.toUpperCase()} ${op.path})`, op]),
   )('%s', async (_title, operation) => {
-    const viaPrism = await observeCall(target, operation.operationId);
+    const { outcome, exchange } = await observeCall(target, operation.operationId);
     const problems = [
-      ...prismProblems(operation, viaPrism.exchange),
-      ...(await checkDirectCall(target, operation, (exchange) =>
-        responseProblems(operation, exchange),
-      )),
+      ...prismProblems(operation, exchange),
+      ...responseProblems(await loadValidators(), operation, 'a valid request', exchange).problems,
     ];
-    if (problems.length === 0 && 'error' in viaPrism.outcome) {
-      problems.push(problem(operation, RULES.client, String(viaPrism.outcome.error)));
+    if (problems.length === 0 && 'error' in outcome) {
+      problems.push(problem(operation, SUITE_RULES.client, String(outcome.error)));
     }
     expectNoProblems(problems);
   });

@@ -7,10 +7,13 @@ import {
   partialRunFilter,
   type RunSelection,
 } from './support/coverage';
-import { operationById, requestMediaTypes, responseMediaTypes } from './support/spec';
+import { requestMediaTypes, responseMediaTypes, responseMediaTypesOf } from './support/spec';
+
+const phoneNumbers = responseMediaTypesOf('listPhoneNumbers', '200')[0]?.operation;
+if (!phoneNumbers) throw new Error('openapi.yaml has no listPhoneNumbers 200 response');
 
 const media = (status: string | undefined, examples: Record<string, unknown>) => ({
-  operation: operationById('listPhoneNumbers'),
+  operation: phoneNumbers,
   status,
   mediaType: 'application/json',
   schemaPointer: '#/unused',

@@ -2,15 +2,13 @@
  * The public client, wired to record every HTTP exchange it makes, so that tests can assert both
  * what the client returned and what went over the wire.
  */
-import type { SpecOperation } from '../../scripts/spec-document';
 import { Callab, type RequestOptions } from '../../src';
-import { type ObservedResponse, unansweredProblems } from './rules';
-import type { ContractTarget } from './settings';
+import type { Exchange } from '../../src/contract/exchange';
+import type { MockTarget } from './settings';
 
-/** One HTTP exchange: the response as it came over the wire. */
-export type Exchange = ObservedResponse;
+export type { Exchange };
 
-/** Well under the contract project's jest testTimeout, so a hung server fails with a clear error. */
+/** Well under the contract project's jest testTimeout, so a hung mock fails with a clear error. */
 const REQUEST_TIMEOUT_MS = 20_000;
 
 export interface ObservedClient {
@@ -20,15 +18,13 @@ export interface ObservedClient {
 }
 
 export interface ObservedClientOptions {
-  /** Where to send requests; Prism by default. */
-  baseUrl?: string;
   /** Changes each request's headers before it is sent (to drop the Authorization header, say). */
   editHeaders?: (headers: Headers) => void;
 }
 
 export function observedClient(
-  target: ContractTarget,
-  { baseUrl = target.prismUrl, editHeaders }: ObservedClientOptions = {},
+  target: MockTarget,
+  { editHeaders }: ObservedClientOptions = {},
 ): ObservedClient {
   const exchanges: Exchange[] = [];
   const recordingFetch: typeof fetch = async (input, init) => {
@@ -43,7 +39,7 @@ export function observedClient(
     return response;
   };
   const callab = new Callab({
-    baseUrl,
+    baseUrl: target.prismUrl,
     apiKey: target.apiKey,
     maxRetries: 0,
     timeoutMs: REQUEST_TIMEOUT_MS,
@@ -107,7 +103,7 @@ function singleExchange(exchanges: readonly Exchange[], outcome: Outcome): Excha
 
 /** Calls `operationId` with a valid request through a recording client. */
 export async function observeCall(
-  target: ContractTarget,
+  target: MockTarget,
   operationId: string,
   { client, request }: { client?: ObservedClientOptions; request?: RequestOptions } = {},
 ): Promise<ObservedCall> {
@@ -118,27 +114,9 @@ export async function observeCall(
 
 /** Sends one request through `callab.raw` (which does not throw on HTTP errors) and returns it. */
 export async function observeRaw(
-  target: ContractTarget,
+  target: MockTarget,
   send: (callab: Callab) => Promise<unknown>,
 ): Promise<Exchange> {
   const { callab, exchanges } = observedClient(target);
   return singleExchange(exchanges, await settle(send(callab)));
-}
-
-/**
- * Calls the server under test directly (not through Prism) and checks its answer; a call that got
- * no response at all (connection refused or reset, timeout) is a problem too.
- */
-export function checkDirectCall(
-  target: ContractTarget,
-  operation: SpecOperation,
-  check: (exchange: Exchange) => string[],
-  client: Omit<ObservedClientOptions, 'baseUrl'> = {},
-): Promise<string[]> {
-  return observeCall(target, operation.operationId, {
-    client: { ...client, baseUrl: target.upstreamUrl },
-  }).then(
-    ({ exchange }) => check(exchange),
-    (error: unknown) => unansweredProblems(operation, error),
-  );
 }

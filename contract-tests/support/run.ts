@@ -1,8 +1,9 @@
-/** The running Prism and scratch directory, shared by the global setup and teardown (same process). */
-import type { PrismServer } from './prism';
+/** What the global setup started, for the global teardown (same process). */
+import type { MockServer } from '../../src/testing';
 
 export interface ContractRun {
-  prism: PrismServer;
+  /** Prism's mock, in mock mode. */
+  prism?: MockServer;
   runDir: string;
 }
 

@@ -1,18 +1,29 @@
 /**
  * What the suite checks, from the environment. Mock mode (the default) checks the client and the
- * spec against Prism's mock; proxy mode checks a real server (CONTRACT_UPSTREAM) through Prism's
- * validating proxy, with CONTRACT_API_KEY as the credential.
+ * spec against Prism's mock; proxy mode runs the contract checks of src/contract (what
+ * `callab contract-test` runs) against a real server (CONTRACT_UPSTREAM), with CONTRACT_API_KEY
+ * as the credential and CONTRACT_SEED / CONTRACT_RUNS for the generated cases.
  */
 export type ContractMode = 'mock' | 'proxy';
 
 export type ContractSettings =
   | { mode: 'mock' }
-  | { mode: 'proxy'; upstream: string; apiKey: string };
+  | { mode: 'proxy'; upstream: string; apiKey: string; seed?: number; runs?: number };
 
 type Env = Record<string, string | undefined>;
 
 /** The key the suite sends to the mock, which accepts any bearer token. */
 const MOCK_API_KEY = 'contract-tests-mock-key';
+
+/** A whole number from the environment, or a clear error naming the variable. */
+function wholeNumber(env: Env, name: string, min: number): number | undefined {
+  const text = env[name] || undefined;
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > 0x7fffffff) {
+    throw new Error(`${name}=${JSON.stringify(text)} must be a whole number >= ${min}.`);
+  }
+  return Number(text);
+}
 
 export function settingsFromEnv(env: Env = process.env): ContractSettings {
   const upstream = env.CONTRACT_UPSTREAM || undefined;
@@ -41,18 +52,22 @@ export function settingsFromEnv(env: Env = process.env): ContractSettings {
       'CONTRACT_UPSTREAM is set but CONTRACT_API_KEY is not: set it to a valid API key for that server.',
     );
   }
-  return { mode: 'proxy', upstream: upstream.replace(/\/+$/, ''), apiKey };
+  const seed = wholeNumber(env, 'CONTRACT_SEED', 0);
+  const runs = wholeNumber(env, 'CONTRACT_RUNS', 1);
+  return {
+    mode: 'proxy',
+    upstream: upstream.replace(/\/+$/, ''),
+    apiKey,
+    ...(seed !== undefined && { seed }),
+    ...(runs !== undefined && { runs }),
+  };
 }
 
-/** What a test talks to, once the global setup has started Prism. */
-export interface ContractTarget {
-  mode: ContractMode;
-  /** Prism: the mock, or the validating proxy in front of the upstream. */
+/** What a mock-mode test talks to, once the global setup has started Prism. */
+export interface MockTarget {
   prismUrl: string;
-  /** The server under test; Prism itself in mock mode. */
-  upstreamUrl: string;
   apiKey: string;
-  /** Scratch directory of this run (coverage records, upstream probe). */
+  /** Scratch directory of this run (coverage records). */
   runDir: string;
 }
 
@@ -62,16 +77,24 @@ export const RUN_ENV = {
   runDir: 'CONTRACT_RUN_DIR',
 } as const;
 
-export function contractTarget(env: Env = process.env): ContractTarget {
-  const prismUrl = env[RUN_ENV.prismUrl];
+function runDirOf(env: Env): string {
   const runDir = env[RUN_ENV.runDir];
-  if (!prismUrl || !runDir) {
+  if (!runDir) {
     throw new Error(
       'The contract suite runs through its global setup: use `npm run test:contract` (jest --selectProjects contract).',
     );
   }
-  const settings = settingsFromEnv(env);
-  return settings.mode === 'proxy'
-    ? { mode: 'proxy', prismUrl, upstreamUrl: settings.upstream, apiKey: settings.apiKey, runDir }
-    : { mode: 'mock', prismUrl, upstreamUrl: prismUrl, apiKey: MOCK_API_KEY, runDir };
+  return runDir;
+}
+
+export function mockTarget(env: Env = process.env): MockTarget {
+  const runDir = runDirOf(env);
+  const prismUrl = env[RUN_ENV.prismUrl];
+  if (!prismUrl) throw new Error('Prism runs in mock mode only; this test is a mock-mode test.');
+  return { prismUrl, apiKey: MOCK_API_KEY, runDir };
+}
+
+/** The scratch directory of a proxy-mode run, where the global setup left its report. */
+export function proxyRunDir(env: Env = process.env): string {
+  return runDirOf(env);
 }

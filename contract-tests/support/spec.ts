@@ -1,65 +1,46 @@
-/** The spec as the suite uses it: operations, declared responses, and Ajv (2020-12) checks of bodies. */
-import type { ErrorObject } from 'ajv/dist/2020';
+/**
+ * The spec as the mock-mode tests use it: operations and their named examples, response bodies
+ * checked by the contract's own validators (src/contract), request bodies by Ajv.
+ */
 import {
   loadSpec,
   mediaTypesOf,
-  operationsOf,
-  resolveRef,
   type SpecMediaType,
-  type SpecOperation,
   specSchemas,
 } from '../../scripts/spec-document';
+import { type ContractOperation, OPERATIONS, operationById } from '../../src/contract/operations';
+import { bodyViolations } from '../../src/contract/rules';
+import { loadValidators } from '../../src/contract/validation';
 import { describeErrors } from '../../src/core/spec-schemas';
 
-export const spec = loadSpec();
+const spec = loadSpec();
 const schemas = specSchemas(spec);
 
-export const operations = operationsOf(spec);
+export const operations: readonly ContractOperation[] = Object.values(OPERATIONS);
 const mediaTypes = mediaTypesOf(spec);
 export const responseMediaTypes = mediaTypes.filter((media) => media.status !== undefined);
 export const requestMediaTypes = mediaTypes.filter((media) => media.status === undefined);
 
-export function operationById(operationId: string): SpecOperation {
-  const operation = operations.find((op) => op.operationId === operationId);
-  if (!operation) throw new Error(`openapi.yaml has no operation ${operationId}`);
-  return operation;
-}
+export { operationById };
 
-export function declaredStatuses(operation: SpecOperation): string[] {
-  return Object.keys(operation.node.responses);
-}
-
-export function responseMediaTypesOf(operation: SpecOperation, status: string): SpecMediaType[] {
+export function responseMediaTypesOf(operationId: string, status: string): SpecMediaType[] {
   return responseMediaTypes.filter(
-    (media) => media.operation.operationId === operation.operationId && media.status === status,
+    (media) => media.operation.operationId === operationId && media.status === status,
   );
 }
 
-/** `application/json` from `application/json; charset=utf-8`. */
-export function mediaTypeEssence(contentType: string | null | undefined): string | undefined {
-  return contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
+/** What the contract checks' validators say about a body served as `media`. */
+export async function responseViolations(media: SpecMediaType, body: unknown): Promise<string[]> {
+  return bodyViolations(
+    await loadValidators(),
+    operationById(media.operation.operationId),
+    Number(media.status),
+    body,
+  );
 }
 
-function errorsAt(pointer: string, body: unknown): ErrorObject[] {
-  const validate = schemas.at(pointer);
-  return validate(body) ? [] : (validate.errors ?? []);
-}
-
-/**
- * Ajv's verdict on `body` against the schema at `pointer`, one `<json path> <message>` line per
- * error. For a `oneOf` of envelopes, the branch whose `status` the body satisfies is reported
- * alone, so a missing field reads as such rather than as "must match exactly one schema".
- */
-export function schemaErrors(pointer: string, body: unknown): string[] {
-  const errors = errorsAt(pointer, body);
-  if (errors.length === 0) return [];
-  const { node } = resolveRef(spec, { $ref: pointer }, pointer);
-  const branches: unknown[] = Array.isArray(node?.oneOf) ? node.oneOf : [];
-  const selected = branches
-    .map((_, index) => errorsAt(`${pointer}/oneOf/${index}`, body))
-    .find(
-      (branchErrors) =>
-        branchErrors.length > 0 && !branchErrors.some((e) => e.instancePath === '/status'),
-    );
-  return describeErrors(selected ?? errors);
+/** Ajv's verdict on a request body, one `<json path> <message>` line per error. */
+export function requestSchemaErrors(media: SpecMediaType, body: unknown): string[] {
+  const validate = schemas.at(media.schemaPointer);
+  return validate(body) ? [] : describeErrors(validate.errors);
 }
