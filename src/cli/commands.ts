@@ -1,5 +1,6 @@
 /** Every `callab` command: its words, options and help, and for API commands how to fetch the rows. */
 import type { Callab, ContactQuery } from '..';
+import { CONTRACT_TEST_HELP, CONTRACT_TEST_OPTIONS } from './contract-test';
 import type { SchemaName } from './fields';
 import type { Row } from './formats';
 import {
@@ -32,7 +33,9 @@ export interface ApiCommand extends CommandBase {
 }
 
 export interface LocalCommand extends CommandBase {
-  kind: 'mock' | 'demo';
+  kind: 'mock' | 'demo' | 'contract-test';
+  /** Paragraphs of --help after the options. */
+  help?: readonly string[];
 }
 
 export type Command = ApiCommand | LocalCommand;
@@ -181,5 +184,12 @@ export const COMMANDS: readonly Command[] = [
     words: ['demo'],
     summary: 'show contacts, campaigns, phone numbers and webhook flows from an in-process mock',
     options: HELP_OPTIONS,
+  },
+  {
+    kind: 'contract-test',
+    words: ['contract-test'],
+    summary: 'check that a server implements the API as openapi.yaml says (reports for CI)',
+    options: [...CONTRACT_TEST_OPTIONS, ...HELP_OPTIONS],
+    help: CONTRACT_TEST_HELP,
   },
 ];

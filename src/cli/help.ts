@@ -42,6 +42,7 @@ export function commandHelp(command: Command): string {
     'Options:',
     ...aligned(command.options.map((option) => [flagOf(option), option.description])),
   ];
+  if (command.kind !== 'api' && command.help) lines.push('', ...command.help);
   if (command.kind === 'api') {
     lines.push(
       '',

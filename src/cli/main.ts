@@ -4,6 +4,7 @@ import { version } from '../../package.json';
 import { parseInvocation } from './args';
 import { API_COMMANDS, type ApiCommand, MOCK_DEFAULT_HOST, MOCK_DEFAULT_PORT } from './commands';
 import { connect } from './connection';
+import { runContractTest } from './contract-test';
 import { ExitCode, UsageError } from './errors';
 import { exitCodeOf, failureMessage } from './failure';
 import { allColumns, fieldsOf, parseFieldList } from './fields';
@@ -35,6 +36,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       debug = values.debug === true;
       if (command.kind === 'api') await runApiCommand(command, values, io, output);
       else if (command.kind === 'mock') await runMock(values, io, output);
+      else if (command.kind === 'contract-test')
+        return await runContractTest(values, io.env, output);
       else await runDemo(values, io, output);
     }
     return ExitCode.ok;

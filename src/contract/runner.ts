@@ -68,7 +68,11 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
 
   const conformance = await Promise.all(operations.map((op) => checkConformance(context, op)));
   const unreachable = conformance.every(({ outcome }) => isUnanswered(outcome))
-    ? conformance.map(({ outcome }) => (isUnanswered(outcome) ? outcome.unanswered : '')).join('; ')
+    ? [
+        ...new Set(
+          conformance.map(({ outcome }) => (isUnanswered(outcome) ? outcome.unanswered : '')),
+        ),
+      ].join('; ')
     : undefined;
   const rest = unreachable
     ? []
