@@ -49,10 +49,20 @@ export interface CommandOutcome {
 export function runCommandOutcome(
   command: string,
   args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<CommandOutcome> {
+  const env = options.env && { ...process.env, ...options.env };
   return new Promise((resolve) => {
-    execFile(command, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, output: stdout + stderr }),
+    execFile(
+      command,
+      args,
+      {
+        maxBuffer: 16 * 1024 * 1024,
+        ...(options.cwd && { cwd: options.cwd }),
+        ...(env && { env }),
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code) : 0, output: stdout + stderr }),
     );
   });
 }

@@ -39,6 +39,10 @@ async function variantUrl(name: string): Promise<string> {
   return upstream.url;
 }
 
+/** `callab contract-test --base-url URL --api-key KEY ...more`. */
+const contractTest = (url: string, ...more: string[]) =>
+  runCli(['contract-test', '--base-url', url, '--api-key', KEY, ...more]);
+
 const files = (name: string) => ({
   junit: join(work, name, 'junit.xml'),
   json: join(work, name, 'report.json'),
@@ -142,19 +146,7 @@ describe('callab contract-test against servers', () => {
   it('fails a broken server (exit 1) with its rule, the shrunk counterexample and the seed that replays it', async () => {
     const url = await variantUrl('first-filter-only');
     const out = files('fail');
-    const result = await runCli([
-      'contract-test',
-      '--base-url',
-      url,
-      '--api-key',
-      KEY,
-      '--seed',
-      '3',
-      '--runs',
-      '20',
-      '--junit',
-      out.junit,
-    ]);
+    const result = await contractTest(url, '--seed', '3', '--runs', '20', '--junit', out.junit);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
       /✗ queryContacts \(POST \/contact\/query\) filters\n {4}queryContacts \(POST \/contact\/query\) \[filter\] \{.*\} returned \d+ contact\(s\) that do not match: /,
@@ -183,19 +175,7 @@ describe('callab contract-test against servers', () => {
   it('never prints the key, in any output or report, even when the server echoes it', async () => {
     const url = await variantUrl('echoes-key');
     const out = files('echo');
-    const result = await runCli([
-      'contract-test',
-      '--base-url',
-      url,
-      '--api-key',
-      KEY,
-      '--runs',
-      '5',
-      '--junit',
-      out.junit,
-      '--json',
-      out.json,
-    ]);
+    const result = await contractTest(url, '--runs', '5', '--junit', out.junit, '--json', out.json);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('Bearer [redacted]');
     const printed = [

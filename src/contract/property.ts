@@ -43,7 +43,8 @@ export async function checkProperty<T>(
   });
   const details = await fc.check(property, {
     seed,
-    numRuns: runs,
+    // fast-check counts the examples in numRuns (and drops those past it).
+    numRuns: examples.length + runs,
     examples: examples.map((example): [T] => [example]),
   });
   if (!details.failed) return { violations: [], cases };
