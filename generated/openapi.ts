@@ -680,10 +680,7 @@ export interface operations {
     listCampaigns: {
         parameters: {
             query?: {
-                /**
-                 * @description The maximum number of campaigns returned. The docs give no bounds; a value below 1 is rejected (inferred). Without it the server decides how many to return.
-                 * @example 10
-                 */
+                /** @description The maximum number of campaigns returned. The docs give no bounds; a value below 1 is rejected (inferred). Without it the server decides how many to return. */
                 limit?: number;
             };
             header?: never;
