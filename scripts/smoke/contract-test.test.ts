@@ -7,6 +7,7 @@
 import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import {
   printedForms,
   startTargets,
@@ -102,6 +103,23 @@ async function inPool<T, R>(items: readonly T[], size: number, work: (item: T) =
 }
 
 describe('npx callab contract-test, from the packed tarball alone', () => {
+  it.each(['index.mjs', 'index.cjs'])(
+    'leaves fast-check out of the module graph of the main entry, dist/%s (only the CLI loads it)',
+    async (entry) => {
+      const { metafile } = await build({
+        entryPoints: [join(ROOT, 'dist', entry)],
+        bundle: true,
+        write: false,
+        metafile: true,
+        platform: 'node',
+        logLevel: 'silent',
+      });
+      const inputs = Object.keys(metafile.inputs);
+      expect(inputs.some((input) => input.includes('node_modules/openapi-fetch/'))).toBe(true);
+      expect(inputs.filter((input) => input.includes('fast-check'))).toEqual([]);
+    },
+  );
+
   it('installs without the optional peers: neither Prism nor Ajv resolves from the project', async () => {
     for (const name of ['ajv', '@stoplight/prism-http']) {
       await expect(project.resolve(name, 'require')).rejects.toThrow(/Cannot find module/);
