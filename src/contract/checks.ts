@@ -27,7 +27,7 @@ export function validRequest(operation: ContractOperation): ContractRequest {
   };
 }
 
-/** A request for messages: `POST /contact/query {"tags":[]}`, `GET /campaign/list?limit=0`. */
+/** A request for messages: `POST /contact/query "{\"tags\":[]}"`, `GET /campaign/list?limit=0`. */
 export function describeRequest(request: ContractRequest): string {
   const { method, path } = request.operation;
   const query = new URLSearchParams(request.query ?? {}).toString();
