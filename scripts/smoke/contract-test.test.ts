@@ -160,10 +160,10 @@ describe('the jest suite and the CLI', () => {
     return [...new Set(lines)].sort();
   }
 
-  it('report the same violations for the same server and seed', async () => {
+  it('report the same violations for the same server, seed and runs', async () => {
     const target = servers.targets.find((t) => t.name === 'returns-nothing');
     if (!target) throw new Error('no returns-nothing variant');
-    const cli = await contractTest(target);
+    const cli = await contractTest(target, 5);
     const output = join(work, 'jest-proxy.json');
     await runCommandOutcome(
       process.execPath,
@@ -181,6 +181,7 @@ describe('the jest suite and the CLI', () => {
           CONTRACT_UPSTREAM: target.url,
           CONTRACT_API_KEY: servers.apiKey,
           CONTRACT_SEED: String(TARGET_SEED),
+          CONTRACT_RUNS: '5',
           FORCE_COLOR: '0',
         },
       },
