@@ -18,9 +18,13 @@ export interface PackedPackage {
 export async function packPackage(into: string): Promise<PackedPackage> {
   requireFreshBuild(join(ROOT, 'dist', 'index.mjs'));
   await mkdir(into, { recursive: true });
-  const { stdout } = await runCommand('npm', ['pack', '--json', '--pack-destination', into], {
-    cwd: ROOT,
-  });
+  // --ignore-scripts: pack the dist/ checked fresh above; `prepack` would rebuild it while other
+  // tests read it (and print the build into the JSON report).
+  const { stdout } = await runCommand(
+    'npm',
+    ['pack', '--json', '--ignore-scripts', '--pack-destination', into],
+    { cwd: ROOT },
+  );
   const [report] = JSON.parse(stdout) as {
     filename: string;
     size: number;
