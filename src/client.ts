@@ -1,6 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { version } from '../package.json';
 import { ApiCaller } from './core/api';
+import { isBrowserPage } from './core/browser';
 import { CallabError } from './core/errors';
 import { createLeveledLogger, isLogLevel, type Logger, type LogLevel } from './core/logger';
 import { checkMaxRetries, checkTimeoutMs } from './core/options';
@@ -32,8 +33,13 @@ export interface CallabOptions {
   logger?: Logger | undefined;
   /** Defaults to `CALLAB_LOG`, then `warn`. `debug` logs requests with `Authorization` redacted. */
   logLevel?: LogLevel | undefined;
-  /** Validate every success response against openapi.yaml (needs the optional `ajv` and `ajv-formats`). */
+  /** Validate every success response against openapi.yaml (validators precompiled from it, loaded on first use). */
   validate?: boolean | undefined;
+  /**
+   * Allow `new Callab()` in a web page, where every visitor can read the API key. Default false:
+   * the constructor throws there. Workers and server runtimes are not web pages.
+   */
+  dangerouslyAllowBrowser?: boolean | undefined;
   /** Waits between retries; injectable for tests. */
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
@@ -48,6 +54,11 @@ export class Callab {
   readonly baseUrl: string;
 
   constructor(options: CallabOptions = {}) {
+    if (isBrowserPage() && options.dangerouslyAllowBrowser !== true) {
+      throw new CallabError(
+        'new Callab() refuses to run in a browser: the API key would be exposed to every visitor of the page. Call the Callab API from your server; if every user of the page may see the key, pass `dangerouslyAllowBrowser: true`.',
+      );
+    }
     if (options.apiKey === '') {
       throw new CallabError(
         'apiKey is an empty string: pass the key, or leave apiKey out to read CALLAB_API_KEY.',
