@@ -2,22 +2,23 @@
  * generated/validators.ts: precompiled validators for the response schemas of openapi.yaml, so
  * `validate: true` (and the streaming reader, one item at a time) needs no Ajv at runtime.
  *
- * Ajv compiles the schemas in the dialect the spec declares (JSON Schema 2020-12) with formats in
- * full mode (a `date` is a real calendar date), and emits standalone code. That code `require`s
- * the helpers it uses (ajv-formats' format checks, Ajv runtime functions such as `ucs2length`);
- * esbuild inlines them, so the file imports nothing and a consumer installs nothing for it.
+ * Ajv compiles the schemas in the dialect the spec declares (JSON Schema 2020-12) with the format
+ * checks of validator-formats.ts (ajv-formats' full mode: a `date` is a real calendar date), and
+ * emits standalone code. That code `require`s the helpers it uses (the format checks, Ajv runtime
+ * functions such as `ucs2length`); esbuild inlines them, so the file imports nothing and a
+ * consumer installs nothing for it.
  *
  * Exports `success` (per operationId: the envelope of the 200 response whose `status` is `ok`),
  * `schemas` (each named component schema a response uses, e.g. `Contact`) and `routes`
  * (`post /contact/query` -> operationId).
  */
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020, { _ } from 'ajv/dist/2020';
 import standaloneCode from 'ajv/dist/standalone';
-import addFormats from 'ajv-formats';
 import { build, type Plugin } from 'esbuild';
 import { AJV_OPTIONS, nodeAt, resolveRef, type SpecNode } from '../src/core/spec-schemas';
 import { ROOT } from './paths';
 import { mediaTypesOf, operationsOf } from './spec-document';
+import { formats } from './validator-formats';
 
 const SCHEMA_PREFIX = '#/components/schemas/';
 const STANDALONE = 'ajv-standalone';
@@ -102,8 +103,14 @@ const table = (entries: [string, string][]) =>
 
 /** The text of generated/validators.ts, less the generated-file header. */
 export async function generateValidators(spec: SpecNode): Promise<string> {
-  const ajv = new Ajv2020({ ...AJV_OPTIONS, inlineRefs: false, code: { source: true, esm: true } });
-  addFormats(ajv);
+  // The standalone code takes the format checks that are functions from validator-formats.ts
+  // (inlined below); those that are regular expressions it inlines itself.
+  const ajv = new Ajv2020({
+    ...AJV_OPTIONS,
+    inlineRefs: false,
+    code: { source: true, esm: true, formats: _`require("./scripts/validator-formats").formats` },
+  });
+  for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
 
   const responses = mediaTypesOf(spec).filter((media) => media.status !== undefined);
   const successes = responses
