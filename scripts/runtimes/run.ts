@@ -39,6 +39,14 @@ function versionIn(output: string): string {
   return /\d+(\.\d+)+/.exec(output)?.[0] ?? output.trim();
 }
 
+/** A runtime that reports no check has not passed: it checked nothing. */
+function asResults(value: unknown): CheckResult[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new Error(`expected the checks' results, got ${JSON.stringify(value)}`);
+  }
+  return value as CheckResult[];
+}
+
 async function attempt<T>(run: () => Promise<T>): Promise<T | Error> {
   try {
     return await run();
@@ -65,7 +73,7 @@ async function runProcess(
       DO_NOT_TRACK: '1',
       NO_COLOR: '1',
     });
-    return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as CheckResult[];
+    return asResults(JSON.parse(stdout.trim().split('\n').at(-1) ?? ''));
   });
   return { runtime: runtime.name, version, outcome };
 }
@@ -77,7 +85,7 @@ async function runBrowser(project: ConsumerProject, fake: FakeServer): Promise<R
     const built = await bundle(project, 'esbuild', 'browser.mjs', 'page');
     if (built.warnings.length > 0) throw new Error(`esbuild warned: ${built.warnings.join('\n')}`);
     await copyFile(join(project.dir, 'index.html'), join(project.dir, 'page', 'index.html'));
-    return (await runInChromium(join(project.dir, 'page'), fake)) as CheckResult[];
+    return asResults(await runInChromium(join(project.dir, 'page'), fake));
   });
   return { runtime: 'chromium (headless)', version, outcome };
 }
