@@ -319,7 +319,14 @@ describe('Retry-After', () => {
     expect(sleeps).toEqual([]);
   });
 
-  it.each(['-1', 'soon'])('ignores %s and backs off instead', async (value) => {
+  it.each([
+    '-1',
+    'soon',
+    'try again in 60',
+    'wait 5',
+    'in 2 minutes',
+    'Thu, 01 Jan 2015 00:00:00 GMT',
+  ])('ignores %j and backs off instead', async (value) => {
     const callab = await rateLimited({ 'retry-after': value });
     await callab.phoneNumbers.list();
     expect(sleeps[0]).toBeGreaterThanOrEqual(375);

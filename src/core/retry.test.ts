@@ -18,8 +18,10 @@ describe('parseRetryAfter', () => {
     [{ 'retry-after': '0' }, 0],
     [{ 'retry-after': '1.5' }, 1500],
     [{ 'retry-after': '120' }, 120_000],
+    [{ 'retry-after': ' 7 ' }, 7000],
     [{ 'retry-after': 'Thu, 01 Jan 2026 00:00:30 GMT' }, 30_000],
-    [{ 'retry-after': 'Wed, 31 Dec 2025 23:59:00 GMT' }, 0],
+    [{ 'retry-after': 'Thursday, 01-Jan-26 00:01:00 GMT' }, 60_000],
+    [{ 'retry-after': 'Thu Jan  1 00:00:05 2026' }, 5000],
     [{ 'retry-after-ms': '250' }, 250],
     [{ 'retry-after-ms': '250', 'retry-after': '5' }, 250],
     [{ 'retry-after-ms': 'soon', 'retry-after': '5' }, 5000],
@@ -32,6 +34,22 @@ describe('parseRetryAfter', () => {
     [{ 'retry-after': '-1' }],
     [{ 'retry-after': 'tomorrow' }],
     [{ 'retry-after': '1e3' }],
+    [{ 'retry-after': '0x10' }],
+    [{ 'retry-after': 'try again in 60' }],
+    [{ 'retry-after': 'wait 5' }],
+    [{ 'retry-after': '5 seconds' }],
+    // Dates in the past, or now: nothing to wait for, so the client backs off as usual.
+    [{ 'retry-after': 'Wed, 31 Dec 2025 23:59:00 GMT' }],
+    [{ 'retry-after': 'Thu, 01 Jan 2026 00:00:00 GMT' }],
+    [{ 'retry-after': 'Friday, 01-Jan-99 00:00:00 GMT' }],
+    // What Date.parse would accept, but RFC 9110 does not: ISO 8601, other zones, lower case.
+    [{ 'retry-after': '2026-01-01T00:00:30Z' }],
+    [{ 'retry-after': 'Thu, 01 Jan 2026 00:00:30 +0000' }],
+    [{ 'retry-after': 'thu, 01 jan 2026 00:00:30 gmt' }],
+    [{ 'retry-after': 'Thu, 1 Jan 2026 00:00:30 GMT' }],
+    // Not a real day or time.
+    [{ 'retry-after': 'Mon, 30 Feb 2026 00:00:00 GMT' }],
+    [{ 'retry-after': 'Thu, 01 Jan 2026 24:00:30 GMT' }],
     [{ 'retry-after-ms': 'soon' }],
   ])('%j is not usable', (headers) => {
     expect(parse(headers)).toBeUndefined();
