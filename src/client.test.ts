@@ -310,13 +310,34 @@ describe('Retry-After', () => {
     expect(sleeps).toEqual([150]);
   });
 
-  it('stops retrying when the server asks for more than 60 s, keeping the delay', async () => {
-    const callab = await rateLimited({ 'retry-after': '120' });
+  it('stops retrying when the server asks for more than 60 s, keeping the delay, and warns', async () => {
+    const lines: string[] = [];
+    const capture = (line: string) => lines.push(line);
+    const callab = await serve(
+      (_req, res) => reply(res, 429, errorEnvelope('slow down'), { 'retry-after': '120' }),
+      {
+        logLevel: 'warn',
+        logger: { error: capture, warn: capture, info: capture, debug: capture },
+      },
+    );
     const error = await failure(callab.phoneNumbers.list());
     expect(error).toBeInstanceOf(CallabRateLimitError);
     expect((error as CallabRateLimitError).retryAfterMs).toBe(120_000);
     expect(server.requests).toHaveLength(1);
     expect(sleeps).toEqual([]);
+    expect(lines).toEqual([
+      'callab: GET /phone_number: HTTP 429 asks to wait 120 s, over 60 s: not retrying',
+    ]);
+  });
+
+  it('a 503 with Retry-After is a CallabServerError that carries retryAfterMs, as a 429 does', async () => {
+    const callab = await serve((_req, res) =>
+      reply(res, 503, errorEnvelope('maintenance'), { 'retry-after': '90' }),
+    );
+    const error = await failure(callab.phoneNumbers.list());
+    expect(error).toBeInstanceOf(CallabServerError);
+    expect(error).toMatchObject({ httpStatus: 503, retryAfterMs: 90_000 });
+    expect(server.requests).toHaveLength(1);
   });
 
   it.each([
@@ -391,6 +412,7 @@ describe('network failures', () => {
     await server.close();
     const error = await failure(callab.phoneNumbers.list());
     expect(error).toBeInstanceOf(CallabConnectionError);
+    expect(error).not.toBeInstanceOf(CallabTimeoutError);
     expect(error.message).toMatch(
       /could not reach http:\/\/127\.0\.0\.1:\d+: fetch failed \(ECONNREFUSED\)/,
     );
@@ -418,6 +440,8 @@ describe('network failures', () => {
     });
     const error = await failure(callab.phoneNumbers.list());
     expect(error).toBeInstanceOf(CallabTimeoutError);
+    // One catch for "the network failed", as in openai-node.
+    expect(error).toBeInstanceOf(CallabConnectionError);
     expect(error.message).toBe('GET /phone_number timed out after 50 ms');
     expect(attempts).toBe(2);
     expect(sleeps).toHaveLength(1);

@@ -99,11 +99,10 @@ function apiError(
     body,
     headers,
     requestId,
+    retryAfterMs: parseRetryAfter(result.headers),
   };
   if (result.status === 401) return new CallabAuthenticationError(message, details);
-  if (result.status === 429) {
-    return new CallabRateLimitError(message, details, parseRetryAfter(result.headers));
-  }
+  if (result.status === 429) return new CallabRateLimitError(message, details);
   if (result.status >= 500) return new CallabServerError(message, details);
   return new CallabApiError(message, details);
 }

@@ -85,12 +85,11 @@ export class Transport {
       : 0;
     for (let retry = 0; ; retry++) {
       let result: HttpResult | undefined;
-      let failure: CallabError | undefined;
+      let failure: CallabConnectionError | undefined;
       try {
         result = await this.#attempt(operation, url, init, timeoutMs, options.signal);
       } catch (error) {
-        if (!(error instanceof CallabConnectionError || error instanceof CallabTimeoutError))
-          throw error;
+        if (!(error instanceof CallabConnectionError)) throw error;
         failure = error;
       }
       if (retry >= maxRetries || (result && !isRetryableStatus(result.status))) {
@@ -99,7 +98,7 @@ export class Transport {
       }
       const requested = result && parseRetryAfter(result.headers);
       if (requested !== undefined && requested > MAX_RETRY_WAIT_MS) {
-        config.log.info?.(
+        config.log.warn?.(
           `${operation}: HTTP ${result?.status} asks to wait ${Math.round(requested / 1000)} s, over ${MAX_RETRY_WAIT_MS / 1000} s: not retrying`,
         );
         return result as HttpResult;
