@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { inspect } from 'node:util';
 import { loadSpec, mediaTypesOf } from '../scripts/spec-document';
 import { sleep } from './core/retry';
@@ -491,6 +492,109 @@ describe('network failures', () => {
       CallabAbortError,
     );
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('one signal shared by many calls', () => {
+  const CALLS = 1000;
+  const okResponse = () =>
+    new Response(JSON.stringify(ok([])), { headers: { 'content-type': 'application/json' } });
+  const busyResponse = () =>
+    new Response(JSON.stringify(errorEnvelope('busy')), {
+      status: 503,
+      headers: { 'content-type': 'application/json', 'retry-after-ms': '1' },
+    });
+  // jest hands each test file a copy of `process`; Node reports a listener leak on the real one,
+  // which a function of the outer realm (any of Node's own) reaches.
+  const realProcess = (getEventListeners.constructor as FunctionConstructor)(
+    'return process',
+  )() as NodeJS.Process;
+  let warnings: Error[];
+  const onWarning = (warning: Error) => warnings.push(warning);
+  beforeEach(() => {
+    warnings = [];
+    realProcess.on('warning', onWarning);
+  });
+  afterEach(() => {
+    realProcess.off('warning', onWarning);
+  });
+  /** A client whose `fetch` (the tests') is all it talks to. */
+  const offline = (options: CallabOptions) =>
+    new Callab({ apiKey: API_KEY, baseUrl: 'http://127.0.0.1:9', logLevel: 'off', ...options });
+  /** Node reports a listener leak on the next tick. */
+  const leakWarnings = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return warnings.filter((w) => w.name === 'MaxListenersExceededWarning').map(String);
+  };
+
+  it(`holds no listener on it while ${CALLS} concurrent calls are in flight or after, and prints no warning`, async () => {
+    const held: (() => void)[] = [];
+    const callab = offline({
+      fetch: () => new Promise((resolve) => held.push(() => resolve(okResponse()))),
+    });
+    const controller = new AbortController();
+    const calls = Array.from({ length: CALLS }, () =>
+      callab.phoneNumbers.list({ signal: controller.signal }),
+    );
+    expect(held).toHaveLength(CALLS);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    for (const release of held) release();
+    await Promise.all(calls);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    expect(await leakWarnings()).toEqual([]);
+  });
+
+  it('holds none during the backoff waits either, with the real sleep', async () => {
+    const listenersWhileWaiting: number[] = [];
+    const controller = new AbortController();
+    let attempts = 0;
+    const callab = offline({
+      fetch: async () => (++attempts <= CALLS ? busyResponse() : okResponse()),
+      sleep: (ms, signal) => {
+        const waiting = sleep(ms, signal);
+        listenersWhileWaiting.push(getEventListeners(controller.signal, 'abort').length);
+        return waiting;
+      },
+    });
+    await Promise.all(
+      Array.from({ length: CALLS }, () => callab.phoneNumbers.list({ signal: controller.signal })),
+    );
+    expect(listenersWhileWaiting).toHaveLength(CALLS);
+    expect(Math.max(...listenersWhileWaiting)).toBe(0);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    expect(await leakWarnings()).toEqual([]);
+  });
+
+  it('still aborts every call sharing it', async () => {
+    const controller = new AbortController();
+    const callab = offline({
+      fetch: (_url, init) =>
+        new Promise((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+        ),
+    });
+    const calls = Array.from({ length: 20 }, () =>
+      failure(callab.phoneNumbers.list({ signal: controller.signal })),
+    );
+    controller.abort();
+    for (const error of await Promise.all(calls)) expect(error).toBeInstanceOf(CallabAbortError);
+  });
+
+  it('without AbortSignal.any (older runtimes), removes the listeners it added once calls settle', async () => {
+    const any = AbortSignal.any;
+    Object.defineProperty(AbortSignal, 'any', { value: undefined, configurable: true });
+    try {
+      const callab = offline({
+        fetch: async () => okResponse(),
+      });
+      const controller = new AbortController();
+      await Promise.all(
+        Array.from({ length: 5 }, () => callab.phoneNumbers.list({ signal: controller.signal })),
+      );
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    } finally {
+      Object.defineProperty(AbortSignal, 'any', { value: any, configurable: true });
+    }
   });
 });
 

@@ -1,5 +1,6 @@
+import { getEventListeners } from 'node:events';
 import { isRetrySafe } from './operations';
-import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry';
+import { backoffDelay, isRetryableStatus, parseRetryAfter, sleep } from './retry';
 
 describe('backoffDelay', () => {
   it('doubles from 0.5 s and caps at 8 s, with at most 25 % jitter below', () => {
@@ -68,5 +69,58 @@ describe('what is retried', () => {
     expect(isRetrySafe('GET', '/campaign/list')).toBe(true);
     expect(isRetrySafe('POST', '/contact/query')).toBe(true);
     expect(isRetrySafe('POST', '/contact/create')).toBe(false);
+  });
+});
+
+describe('sleep', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  const settled = (promise: Promise<void>) => {
+    const state = { resolved: false, rejected: undefined as unknown };
+    promise.then(
+      () => {
+        state.resolved = true;
+      },
+      (reason: unknown) => {
+        state.rejected = reason;
+      },
+    );
+    return state;
+  };
+
+  it('resolves after the delay and takes its listener off the signal', async () => {
+    const controller = new AbortController();
+    const state = settled(sleep(1000, controller.signal));
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(999);
+    expect(state.resolved).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(state.resolved).toBe(true);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('resolves without a signal', async () => {
+    const state = settled(sleep(10));
+    await jest.advanceTimersByTimeAsync(10);
+    expect(state.resolved).toBe(true);
+  });
+
+  it('rejects with the reason as soon as the signal aborts, and clears its timer', async () => {
+    const controller = new AbortController();
+    const state = settled(sleep(60_000, controller.signal));
+    const reason = new Error('stop');
+    controller.abort(reason);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(state).toEqual({ resolved: false, rejected: reason });
+    expect(jest.getTimerCount()).toBe(0);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('rejects at once, starting no timer, when the signal has already aborted', async () => {
+    const state = settled(sleep(60_000, AbortSignal.abort('gone')));
+    expect(jest.getTimerCount()).toBe(0);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(state.rejected).toBe('gone');
   });
 });

@@ -9,6 +9,7 @@ import { isRetrySafe } from './operations';
 import { checkMaxRetries, checkTimeoutMs } from './options';
 import { type Redact, redactHeaders } from './redact';
 import { backoffDelay, isRetryableStatus, MAX_RETRY_WAIT_MS, parseRetryAfter } from './retry';
+import { followSignal } from './signals';
 
 /** Per-call options, the optional last argument of every resource method. */
 export interface RequestOptions {
@@ -83,11 +84,13 @@ export class Transport {
     const maxRetries = isRetrySafe(request.method, request.path)
       ? perCall(options.maxRetries, config.maxRetries, checkMaxRetries)
       : 0;
+    // Attempts and backoff waits listen to this one, never to the caller's (./signals).
+    const signal = options.signal && followSignal(options.signal);
     for (let retry = 0; ; retry++) {
       let result: HttpResult | undefined;
       let failure: CallabConnectionError | undefined;
       try {
-        result = await this.#attempt(operation, url, init, timeoutMs, options.signal);
+        result = await this.#attempt(operation, url, init, timeoutMs, signal);
       } catch (error) {
         if (!(error instanceof CallabConnectionError)) throw error;
         failure = error;
@@ -108,7 +111,7 @@ export class Transport {
         `${failure ? failure.message : `${operation}: HTTP ${result?.status}`}; retry ${retry + 1} of ${maxRetries} in ${Math.round(delay)} ms`,
       );
       try {
-        await config.sleep(delay, options.signal);
+        await config.sleep(delay, signal);
       } catch (reason) {
         throw abortError(operation, reason);
       }
