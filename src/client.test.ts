@@ -1,5 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { inspect } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { loadSpec, mediaTypesOf } from '../scripts/spec-document';
 import { sleep } from './core/retry';
 import {
@@ -620,6 +621,95 @@ describe('validate: true', () => {
   it('is off by default', async () => {
     const callab = await serve((_req, res) => reply(res, 200, ok([{ anything: true }])));
     await expect(callab.contacts.query()).resolves.toEqual([{ anything: true }]);
+  });
+});
+
+describe('raw sends the request openapi-fetch built', () => {
+  it("honours a per-call baseUrl, path included, with the client's auth and retries", async () => {
+    const callab = await serve((_req, res, attempt) =>
+      attempt === 1 ? reply(res, 503, errorEnvelope('down')) : reply(res, 200, ok([])),
+    );
+    const other = await startScriptedServer((_req, res, attempt) =>
+      attempt === 1 ? reply(res, 503, errorEnvelope('down')) : reply(res, 200, ok(contacts)),
+    );
+    try {
+      const { data } = await callab.raw.POST('/contact/query', {
+        baseUrl: `${other.url}/tenant/eu`,
+        body: {},
+      });
+      expect(data).toEqual(ok(contacts));
+      expect(other.requests.map((r) => r.url)).toEqual([
+        '/tenant/eu/contact/query',
+        '/tenant/eu/contact/query',
+      ]);
+      expect(other.requests[1]?.headers.authorization).toBe(`Bearer ${API_KEY}`);
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('keeps a base URL with a path when the per-call one has another', async () => {
+    server = await startScriptedServer((_req, res) => reply(res, 200, ok([])));
+    const callab = new Callab({
+      apiKey: API_KEY,
+      baseUrl: `${server.url}/api/v0`,
+      logLevel: 'off',
+    });
+    await callab.raw.GET('/campaign/list', { params: { query: { limit: 1 } } });
+    await callab.raw.GET('/campaign/list', {
+      baseUrl: `${server.url}/v2`,
+      params: { query: { limit: 2 } },
+    });
+    await callab.raw.GET('/campaign/list', { baseUrl: server.url });
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/api/v0/campaign/list?limit=1',
+      '/v2/campaign/list?limit=2',
+      '/campaign/list',
+    ]);
+  });
+
+  it('hands back a body it decoded without the headers of the encoded one', async () => {
+    const body = JSON.stringify(ok(contacts));
+    const gzipped = gzipSync(body);
+    const callab = await serve((_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'content-length': String(gzipped.length),
+        'x-request-id': 'req_1',
+      });
+      res.end(gzipped);
+    });
+    const { data, response } = await callab.raw.POST('/contact/query', { body: {} });
+    expect(data).toEqual(ok(contacts));
+    expect(response.headers.get('content-encoding')).toBeNull();
+    expect(response.headers.get('content-length')).toBeNull();
+    expect(response.headers.get('x-request-id')).toBe('req_1');
+    expect(response.status).toBe(200);
+  });
+
+  it('hands back an empty body as openapi-fetch expects it', async () => {
+    const callab = await serve((_req, res) => {
+      res.writeHead(204);
+      res.end();
+    });
+    const { data, error, response } = await callab.raw.GET('/phone_number');
+    expect(response.status).toBe(204);
+    expect(data).toBeUndefined();
+    expect(error).toBeUndefined();
+  });
+
+  it('sends a Request a middleware replaced, retrying it as its URL path says', async () => {
+    const callab = await serve((_req, res, attempt) =>
+      attempt === 1 ? reply(res, 500, errorEnvelope('x')) : reply(res, 200, ok([])),
+    );
+    callab.raw.use({
+      onRequest: ({ request }) => new Request(request, { headers: { 'x-tenant': 'eu' } }),
+    });
+    const { response } = await callab.raw.GET('/phone_number');
+    expect(response.status).toBe(200);
+    expect(server.requests.map((r) => r.headers['x-tenant'])).toEqual(['eu', 'eu']);
   });
 });
 

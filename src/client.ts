@@ -63,7 +63,6 @@ export class Callab {
     }
     const redact = createRedactor(apiKey);
     const transport = new Transport({
-      baseUrl: this.baseUrl,
       fetch: fetchImpl,
       timeoutMs: checkTimeoutMs(options.timeoutMs ?? 30_000, 'new Callab()'),
       maxRetries: checkMaxRetries(options.maxRetries ?? 2, 'new Callab()'),
@@ -83,16 +82,21 @@ export class Callab {
       sleep: options.sleep ?? sleep,
       random: Math.random,
     });
-    const api = new ApiCaller(transport, redact, options.validate ?? false);
+    const api = new ApiCaller(transport, redact, this.baseUrl, options.validate ?? false);
     this.contacts = new Contacts(api);
     this.phoneNumbers = new PhoneNumbers(api);
     this.campaigns = new Campaigns(api);
     this.webhooks = new Webhooks(api);
-    // The operation's path (for the retry policy) is the request path less the base URL's own.
-    const basePath = new URL(this.baseUrl).pathname.replace(/\/$/, '');
+    // openapi-fetch names the operation's path template to middleware only; fetch gets the Request.
+    const templates = new WeakMap<Request, string>();
     this.raw = createClient<paths>({
       baseUrl: this.baseUrl,
-      fetch: (request) => rawFetch(transport, basePath, request),
+      fetch: (request) => rawFetch(transport, request, templates.get(request)),
+    });
+    this.raw.use({
+      onRequest({ request, schemaPath }) {
+        templates.set(request, schemaPath);
+      },
     });
   }
 
@@ -102,26 +106,36 @@ export class Callab {
   }
 }
 
-/** openapi-fetch hands over a Request; send it through the transport and hand back a Response. */
+/** Headers that describe the body as it came over the wire, not the decoded text handed back. */
+const WIRE_HEADERS = ['content-encoding', 'content-length', 'transfer-encoding'];
+
+/**
+ * openapi-fetch hands over the Request it built; send it through the transport as it is (its URL
+ * honours a per-call `baseUrl`) and hand back a Response. `template` is the operation's path for
+ * the retry policy; without it (a middleware of the caller's replaced the Request) the URL's path
+ * stands in, and a POST is then not retried.
+ */
 async function rawFetch(
   transport: Transport,
-  basePath: string,
   request: Request,
+  template: string | undefined,
 ): Promise<Response> {
-  const url = new URL(request.url);
-  const result = await transport.send(
+  const { response, text } = await transport.send(
     {
       method: request.method,
-      path: url.pathname.slice(basePath.length),
-      query: url.search.slice(1),
+      path: template ?? new URL(request.url).pathname,
+      url: request.url,
       ...(request.body && { body: await request.text() }),
       headers: Object.fromEntries(request.headers),
     },
     { signal: request.signal },
   );
-  return new Response(result.text === '' ? null : result.text, {
-    status: result.status,
-    headers: result.headers,
+  const headers = new Headers(response.headers);
+  for (const name of WIRE_HEADERS) headers.delete(name);
+  return new Response(text === '' ? null : text, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
   });
 }
 

@@ -1,7 +1,14 @@
 /**
- * The typed call behind every resource method: send, unwrap the envelope, optionally validate,
- * return `data`. Types come from the generated `paths`, so a resource names only path and method.
+ * The typed call behind every resource method: build the request, send it, unwrap the envelope,
+ * optionally validate, return `data`. The URL and body are built with openapi-fetch's own
+ * serialisers, the ones `raw` uses, so a call goes out the same way from both.
  */
+import {
+  createFinalURL,
+  createQuerySerializer,
+  defaultBodySerializer,
+  defaultPathSerializer,
+} from 'openapi-fetch';
 import type { paths } from '../../generated/openapi';
 import { unwrapEnvelope } from './envelope';
 import type { Redact } from './redact';
@@ -11,6 +18,10 @@ type Method = 'get' | 'post';
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
 type Responses<O> = O extends { responses: infer R } ? R : never;
+type ParamsOf<O> = O extends { parameters: infer Params } ? Params : never;
+type RequestJson<O> = O extends { requestBody?: { content: { 'application/json': infer Body } } }
+  ? Body
+  : never;
 
 /** The `data` of the operation's success envelope. */
 export type SuccessData<P extends keyof paths, M extends Method> = Extract<
@@ -18,39 +29,55 @@ export type SuccessData<P extends keyof paths, M extends Method> = Extract<
   { status: 'ok' }
 >['data'];
 
-const JSON_BODY_HEADERS = { 'content-type': 'application/json' };
-
-export interface CallInput {
-  query?: Record<string, string | number | boolean | undefined>;
-  body?: unknown;
+/** The operation's parameters, as openapi-fetch's `params` has them, and its JSON body. */
+export interface CallInput<P extends keyof paths, M extends Method> {
+  /** Fills `{campaign_id}`-style segments of the path template, percent-encoded. */
+  path?: ParamsOf<Operation<P, M>>['path'];
+  /** Arrays go out as repeated names (`a=1&a=2`: OpenAPI's form style, exploded). */
+  query?: ParamsOf<Operation<P, M>>['query'];
+  body?: RequestJson<Operation<P, M>>;
 }
+
+type UrlParams = Parameters<typeof createFinalURL>[1]['params'];
+
+const JSON_BODY_HEADERS = { 'content-type': 'application/json' };
+const serializeQuery = createQuerySerializer();
 
 export class ApiCaller {
   // Private (#) so that `console.log(callab)` shows none of the wiring.
   readonly #transport: Transport;
   readonly #redact: Redact;
+  readonly #baseUrl: string;
   readonly #validate: boolean;
 
-  constructor(transport: Transport, redact: Redact, validate: boolean) {
+  constructor(transport: Transport, redact: Redact, baseUrl: string, validate: boolean) {
     this.#transport = transport;
     this.#redact = redact;
+    this.#baseUrl = baseUrl;
     this.#validate = validate;
   }
 
   async call<P extends keyof paths, M extends Method>(
     method: M,
     path: P,
-    input: CallInput,
+    input: CallInput<P, M> = {},
     options?: RequestOptions,
   ): Promise<SuccessData<P, M>> {
     const verb = method.toUpperCase();
+    const url = createFinalURL(path, {
+      baseUrl: this.#baseUrl,
+      // Typed per operation by CallInput; the serialisers take any record.
+      params: input as unknown as UrlParams,
+      querySerializer: serializeQuery,
+      pathSerializer: defaultPathSerializer,
+    });
     const result = await this.#transport.send(
       {
         method: verb,
         path,
-        ...(input.query && { query: encodeQuery(input.query) }),
+        url,
         ...(input.body !== undefined && {
-          body: JSON.stringify(input.body),
+          body: defaultBodySerializer(input.body),
           headers: JSON_BODY_HEADERS,
         }),
       },
@@ -64,12 +91,4 @@ export class ApiCaller {
     }
     return envelope.data as SuccessData<P, M>;
   }
-}
-
-function encodeQuery(query: NonNullable<CallInput['query']>): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined) params.set(name, String(value));
-  }
-  return params.toString();
 }

@@ -25,24 +25,25 @@ const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json(?:\s*;|$)/i;
 
 /** Returns the success envelope, or throws the CallabError that describes the failure. */
 export function unwrapEnvelope(operation: string, result: HttpResult, redact: Redact): OkEnvelope {
-  const contentType = result.headers.get('content-type') ?? undefined;
-  if (result.status < 200 || result.status >= 300) throw apiError(operation, result, redact);
+  const { response, text } = result;
+  const contentType = response.headers.get('content-type') ?? undefined;
+  if (response.status < 200 || response.status >= 300) throw apiError(operation, result, redact);
 
   const unexpected = (problem: string) =>
     new CallabUnexpectedResponseError(operation, problem, {
-      status: result.status,
+      status: response.status,
       contentType,
-      text: redact(result.text),
+      text: redact(text),
     });
   if (!contentType || !JSON_CONTENT_TYPE.test(contentType)) {
     throw unexpected('expected a JSON envelope but the response is not JSON');
   }
   let body: unknown;
   try {
-    body = JSON.parse(result.text);
+    body = JSON.parse(text);
   } catch {
     throw unexpected(
-      result.text.trim() === ''
+      text.trim() === ''
         ? 'the response body is empty'
         : 'the response body is not valid JSON (truncated?)',
     );
@@ -72,14 +73,14 @@ function parseBody(text: string): unknown {
 
 function apiError(
   operation: string,
-  result: HttpResult,
+  { response, text }: HttpResult,
   redact: Redact,
-  parsed: unknown = parseBody(result.text),
+  parsed: unknown = parseBody(text),
 ): CallabApiError {
   // Redacted after parsing: JSON escapes (`\/`) would hide the key from a search of the raw text.
   const body = redactDeep(parsed, redact);
   const headers: Record<string, string> = {};
-  result.headers.forEach((value, name) => {
+  response.headers.forEach((value, name) => {
     headers[name] = redact(value);
   });
   const envelopeMessage = isEnvelope(body, 'error') ? body.message : undefined;
@@ -88,21 +89,22 @@ function apiError(
   const what =
     serverMessage ??
     `the server reported a failure (content-type ${headers['content-type'] ?? 'none'}, body ${
-      result.text ? JSON.stringify(snippetOf(redact(result.text))) : 'empty'
+      text ? JSON.stringify(snippetOf(redact(text))) : 'empty'
     })`;
-  const message = `${operation} failed with HTTP ${result.status}: ${what}${
+  const { status } = response;
+  const message = `${operation} failed with HTTP ${status}: ${what}${
     requestId ? ` (request id ${requestId})` : ''
   }`;
   const details: ApiErrorDetails = {
-    httpStatus: result.status,
+    httpStatus: status,
     serverMessage,
     body,
     headers,
     requestId,
-    retryAfterMs: parseRetryAfter(result.headers),
+    retryAfterMs: parseRetryAfter(response.headers),
   };
-  if (result.status === 401) return new CallabAuthenticationError(message, details);
-  if (result.status === 429) return new CallabRateLimitError(message, details);
-  if (result.status >= 500) return new CallabServerError(message, details);
+  if (status === 401) return new CallabAuthenticationError(message, details);
+  if (status === 429) return new CallabRateLimitError(message, details);
+  if (status >= 500) return new CallabServerError(message, details);
   return new CallabApiError(message, details);
 }

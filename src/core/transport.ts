@@ -1,7 +1,8 @@
 /**
  * One HTTP exchange with retries: auth and default headers, a timeout per attempt (covering the
- * body too), backoff between attempts, caller aborts, and redacted debug logs. The resources and
- * `raw` (openapi-fetch) both go through `send`, so they behave the same.
+ * body too), backoff between attempts, caller aborts, and redacted debug logs. It sends a finished
+ * URL: the resources (./api) and `raw` both build theirs with openapi-fetch's serialisers and both
+ * go through `send`, so the same call goes out the same way and is retried the same way.
  */
 import { CallabAbortError, CallabConnectionError, CallabError, CallabTimeoutError } from './errors';
 import type { LeveledLogger } from './logger';
@@ -30,7 +31,6 @@ export interface RequestOptions {
 export type HeaderRecord = Record<string, string>;
 
 export interface TransportConfig {
-  baseUrl: string;
   fetch: typeof fetch;
   timeoutMs: number;
   maxRetries: number;
@@ -44,18 +44,23 @@ export interface TransportConfig {
 }
 
 export interface HttpRequest {
+  /** Upper case. */
   method: string;
-  /** The operation's path from openapi.yaml, such as `/contact/query`. */
+  /**
+   * The operation's path template from openapi.yaml, such as `/campaign/{campaign_id}`: the retry
+   * policy, log lines and messages name the operation, not one URL of it.
+   */
   path: string;
-  /** An encoded query string without `?`. */
-  query?: string;
-  body?: string;
-  headers?: HeaderRecord;
+  /** The finished URL: base URL, path parameters and query string. */
+  url: string;
+  body?: string | undefined;
+  /** Headers of this request (a JSON body's content type, raw's own); per-call options win over them. */
+  headers?: HeaderRecord | undefined;
 }
 
 export interface HttpResult {
-  status: number;
-  headers: Headers;
+  /** Its body has been read, into `text`. */
+  response: Response;
   text: string;
 }
 
@@ -70,7 +75,6 @@ export class Transport {
   async send(request: HttpRequest, options: RequestOptions = {}): Promise<HttpResult> {
     const config = this.#config;
     const operation = `${request.method} ${request.path}`;
-    const url = `${config.baseUrl}${request.path}${request.query ? `?${request.query}` : ''}`;
     const init: RequestInit = {
       method: request.method,
       headers: mergeHeaders(
@@ -90,25 +94,26 @@ export class Transport {
       let result: HttpResult | undefined;
       let failure: CallabConnectionError | undefined;
       try {
-        result = await this.#attempt(operation, url, init, timeoutMs, signal);
+        result = await this.#attempt(operation, request.url, init, timeoutMs, signal);
       } catch (error) {
         if (!(error instanceof CallabConnectionError)) throw error;
         failure = error;
       }
-      if (retry >= maxRetries || (result && !isRetryableStatus(result.status))) {
+      const status = result?.response.status;
+      if (retry >= maxRetries || (status !== undefined && !isRetryableStatus(status))) {
         if (failure) throw failure;
         return result as HttpResult;
       }
-      const requested = result && parseRetryAfter(result.headers);
+      const requested = result && parseRetryAfter(result.response.headers);
       if (requested !== undefined && requested > MAX_RETRY_WAIT_MS) {
         config.log.warn?.(
-          `${operation}: HTTP ${result?.status} asks to wait ${Math.round(requested / 1000)} s, over ${MAX_RETRY_WAIT_MS / 1000} s: not retrying`,
+          `${operation}: HTTP ${status} asks to wait ${Math.round(requested / 1000)} s, over ${MAX_RETRY_WAIT_MS / 1000} s: not retrying`,
         );
         return result as HttpResult;
       }
       const delay = requested ?? backoffDelay(retry, config.random);
       config.log.info?.(
-        `${failure ? failure.message : `${operation}: HTTP ${result?.status}`}; retry ${retry + 1} of ${maxRetries} in ${Math.round(delay)} ms`,
+        `${failure ? failure.message : `${operation}: HTTP ${status}`}; retry ${retry + 1} of ${maxRetries} in ${Math.round(delay)} ms`,
       );
       try {
         await config.sleep(delay, signal);
@@ -149,7 +154,7 @@ export class Transport {
         headers: redactHeaders(response.headers, config.redact),
         characters: text.length,
       });
-      return { status: response.status, headers: response.headers, text };
+      return { response, text };
     } catch (error) {
       if (caller?.aborted) throw abortError(operation, caller.reason);
       if (timedOut) throw new CallabTimeoutError(`${operation} timed out after ${timeoutMs} ms`);
