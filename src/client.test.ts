@@ -386,6 +386,24 @@ describe('responses that are not the API', () => {
     ],
     ['no envelope', { 'content-type': 'application/json' }, '[1,2,3]', /not a \{status/],
     [
+      'data null',
+      { 'content-type': 'application/json' },
+      JSON.stringify(ok(null)),
+      /the envelope's data is null, but the operation returns an array/,
+    ],
+    [
+      'data a string',
+      { 'content-type': 'application/json' },
+      JSON.stringify(ok('[]')),
+      /the envelope's data is a string, but the operation returns an array/,
+    ],
+    [
+      'data an object',
+      { 'content-type': 'application/json' },
+      JSON.stringify(ok({ items: [] })),
+      /the envelope's data is an object, but the operation returns an array/,
+    ],
+    [
       'JSON as text/plain',
       { 'content-type': 'text/plain' },
       JSON.stringify(ok([])),

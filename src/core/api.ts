@@ -1,7 +1,7 @@
 /**
  * The typed call behind every resource method: build the request, send it, unwrap the envelope,
- * optionally validate, return `data`. The URL and body are built with openapi-fetch's own
- * serialisers, the ones `raw` uses, so a call goes out the same way from both.
+ * check the shape of `data`, optionally validate, return `data`. The URL and body are built with
+ * openapi-fetch's own serialisers, the ones `raw` uses, so a call goes out the same way from both.
  */
 import {
   createFinalURL,
@@ -11,23 +11,16 @@ import {
 } from 'openapi-fetch';
 import type { paths } from '../../generated/openapi';
 import { unwrapEnvelope } from './envelope';
+import { type SuccessData, successShape } from './operations';
 import type { Redact } from './redact';
 import type { RequestOptions, Transport } from './transport';
 
 type Method = 'get' | 'post';
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
-type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
-type Responses<O> = O extends { responses: infer R } ? R : never;
 type ParamsOf<O> = O extends { parameters: infer Params } ? Params : never;
 type RequestJson<O> = O extends { requestBody?: { content: { 'application/json': infer Body } } }
   ? Body
   : never;
-
-/** The `data` of the operation's success envelope. */
-export type SuccessData<P extends keyof paths, M extends Method> = Extract<
-  JsonOf<Responses<Operation<P, M>>[200 & keyof Responses<Operation<P, M>>]>,
-  { status: 'ok' }
->['data'];
 
 /** The operation's parameters, as openapi-fetch's `params` has them, and its JSON body. */
 export interface CallInput<P extends keyof paths, M extends Method> {
@@ -83,7 +76,8 @@ export class ApiCaller {
       },
       options,
     );
-    const envelope = unwrapEnvelope(`${verb} ${path}`, result, this.#redact);
+    const operation = `${verb} ${path}`;
+    const envelope = unwrapEnvelope(operation, result, this.#redact, successShape(method, path));
     if (this.#validate) {
       // Loaded on first use, with Ajv and the spec: clients that do not validate never fetch it.
       const { validateSuccessBody } = await import('./validation');

@@ -21,10 +21,22 @@ export interface OkEnvelope {
   data: unknown;
 }
 
+/** What the success `data` of an operation is declared to be (./operations). */
+export type DataShape = 'list' | 'object';
+
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json(?:\s*;|$)/i;
 
-/** Returns the success envelope, or throws the CallabError that describes the failure. */
-export function unwrapEnvelope(operation: string, result: HttpResult, redact: Redact): OkEnvelope {
+/**
+ * Returns the success envelope, or throws the CallabError that describes the failure. With a
+ * `shape`, an ok envelope whose `data` is not of that shape (`null`, a string for a list) is an
+ * unexpected response too: it would otherwise reach the caller typed as what it is not.
+ */
+export function unwrapEnvelope(
+  operation: string,
+  result: HttpResult,
+  redact: Redact,
+  shape?: DataShape,
+): OkEnvelope {
   const { response, text } = result;
   const contentType = response.headers.get('content-type') ?? undefined;
   if (response.status < 200 || response.status >= 300) throw apiError(operation, result, redact);
@@ -48,9 +60,28 @@ export function unwrapEnvelope(operation: string, result: HttpResult, redact: Re
         : 'the response body is not valid JSON (truncated?)',
     );
   }
-  if (isEnvelope(body, 'ok') && 'data' in body) return body as OkEnvelope;
+  if (isEnvelope(body, 'ok') && 'data' in body) {
+    const { data } = body as OkEnvelope;
+    if (shape && !hasShape(data, shape)) {
+      throw unexpected(
+        `the envelope's data is ${describeValue(data)}, but the operation returns ${shape === 'list' ? 'an array' : 'an object'}`,
+      );
+    }
+    return body as OkEnvelope;
+  }
   if (isEnvelope(body, 'error')) throw apiError(operation, result, redact, body);
   throw unexpected('the JSON is not a {status: "ok" | "error", message, data} envelope');
+}
+
+function hasShape(data: unknown, shape: DataShape): boolean {
+  if (shape === 'list') return Array.isArray(data);
+  return typeof data === 'object' && data !== null && !Array.isArray(data);
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function isEnvelope(
