@@ -196,6 +196,58 @@ describe('resources', () => {
   });
 });
 
+describe('withResponse()', () => {
+  it('gives back the data with the HTTP response and the request id', async () => {
+    const callab = await serve((_req, res) =>
+      reply(res, 200, ok(contacts), { 'x-request-id': 'req_7', 'x-ratelimit-remaining': '41' }),
+    );
+    const { data, response, requestId } = await callab.contacts.query().withResponse();
+    expect(data).toEqual(contacts);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-ratelimit-remaining')).toBe('41');
+    expect(requestId).toBe('req_7');
+    await expect(callab.phoneNumbers.list().withResponse()).resolves.toMatchObject({
+      data: contacts,
+    });
+  });
+
+  it('has no request id when the server sent none, and scrubs the key from one it echoed', async () => {
+    const callab = await serve((_req, res, attempt) =>
+      reply(res, 200, ok([]), attempt === 1 ? {} : { 'x-request-id': `req ${API_KEY}` }),
+    );
+    expect((await callab.webhooks.list().withResponse()).requestId).toBeUndefined();
+    expect((await callab.webhooks.list().withResponse()).requestId).toBe('req [redacted]');
+  });
+
+  it('unwraps the envelope and throws the same typed errors as await', async () => {
+    const callab = await serve((_req, res) =>
+      reply(res, 200, errorEnvelope('no such tag'), { 'x-request-id': 'req_9' }),
+    );
+    const error = await failure(callab.contacts.query({ tags: ['x'] }).withResponse());
+    expect(error).toBeInstanceOf(CallabApiError);
+    expect(error).toMatchObject({ serverMessage: 'no such tag', requestId: 'req_9' });
+  });
+
+  it('is still a promise: then, catch and finally behave as on any other', async () => {
+    const callab = await serve((_req, res, attempt) =>
+      attempt === 1 ? reply(res, 200, ok([])) : reply(res, 401, errorEnvelope('bad key')),
+    );
+    const listed = callab.campaigns.list();
+    expect(listed).toBeInstanceOf(Promise);
+    let settled = false;
+    await expect(listed.then((data) => data.length).finally(() => (settled = true))).resolves.toBe(
+      0,
+    );
+    expect(settled).toBe(true);
+    await expect(
+      callab.campaigns.list().catch((e: unknown) => (e as CallabApiError).httpStatus),
+    ).resolves.toBe(401);
+    await expect(Promise.all([callab.campaigns.list().catch(() => 'caught')])).resolves.toEqual([
+      'caught',
+    ]);
+  });
+});
+
 describe('server-reported failures', () => {
   it('an error envelope inside HTTP 200 is a CallabApiError and is not retried', async () => {
     const callab = await serve((_req, res) =>

@@ -10,6 +10,7 @@ import {
   defaultPathSerializer,
 } from 'openapi-fetch';
 import type { paths } from '../../generated/openapi';
+import { CallabPromise, type WithResponse } from './api-promise';
 import { unwrapEnvelope } from './envelope';
 import { type SuccessData, successShape } from './operations';
 import type { Redact } from './redact';
@@ -50,12 +51,21 @@ export class ApiCaller {
     this.#validate = validate;
   }
 
-  async call<P extends keyof paths, M extends Method>(
+  call<P extends keyof paths, M extends Method>(
     method: M,
     path: P,
     input: CallInput<P, M> = {},
     options?: RequestOptions,
-  ): Promise<SuccessData<P, M>> {
+  ): CallabPromise<SuccessData<P, M>> {
+    return new CallabPromise(this.#send(method, path, input, options));
+  }
+
+  async #send<P extends keyof paths, M extends Method>(
+    method: M,
+    path: P,
+    input: CallInput<P, M>,
+    options: RequestOptions | undefined,
+  ): Promise<WithResponse<SuccessData<P, M>>> {
     const verb = method.toUpperCase();
     const url = createFinalURL(path, {
       baseUrl: this.#baseUrl,
@@ -83,6 +93,11 @@ export class ApiCaller {
       const { validateSuccessBody } = await import('./validation');
       await validateSuccessBody(method, path, envelope);
     }
-    return envelope.data as SuccessData<P, M>;
+    const requestId = result.response.headers.get('x-request-id');
+    return {
+      data: envelope.data as SuccessData<P, M>,
+      response: result.response,
+      requestId: requestId === null ? undefined : this.#redact(requestId),
+    };
   }
 }
