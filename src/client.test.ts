@@ -87,6 +87,24 @@ describe('construction', () => {
     expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`);
   });
 
+  it.each([
+    ['a trailing newline', '/v1\n'],
+    ['a trailing slash and newline', '/v1/\n'],
+    ['a trailing space', '/v1 '],
+    ['surrounding spaces and a tab', '/v1/\t '],
+  ])('trims %s from the base URL', async (_name, suffix) => {
+    server = await startScriptedServer((_req, res) => reply(res, 200, ok([])));
+    const callab = new Callab({
+      apiKey: API_KEY,
+      baseUrl: ` ${server.url}${suffix}`,
+      logLevel: 'off',
+    });
+    expect(callab.baseUrl).toBe(`${server.url}/v1`);
+    await callab.phoneNumbers.list();
+    await callab.raw.GET('/phone_number');
+    expect(server.requests.map((r) => r.url)).toEqual(['/v1/phone_number', '/v1/phone_number']);
+  });
+
   it('defaults to the production server', () => {
     delete process.env.CALLAB_BASE_URL;
     expect(new Callab({ apiKey: API_KEY }).baseUrl).toBe('https://api.callab.ai');
@@ -100,6 +118,12 @@ describe('construction', () => {
       /^Invalid baseUrl: it contains a user name or password;[^2]*$/,
     ],
     [{ baseUrl: 'https://api.callab.ai/v1?x=1' }, /remove the query string or fragment/],
+    [{ baseUrl: 'https://api.callab.ai/v1?' }, /remove the query string or fragment/],
+    [
+      { baseUrl: 'https://api.callab.ai/my v1' },
+      /^Invalid baseUrl "https:\/\/api.callab.ai\/my v1": it contains a space or a line break/,
+    ],
+    [{ baseUrl: 'https://api.callab.ai/v1\n/v2' }, /it contains a space or a line break/],
     [{ apiKey: '' }, /apiKey is an empty string/],
     [
       { apiKey: 'sk-\u201cquoted\u201d' },
@@ -164,12 +188,25 @@ describe('resources', () => {
     expect(server.requests[2]?.headers['content-type']).toBeUndefined();
   });
 
-  it('sends default and per-call headers, per-call winning', async () => {
+  it('orders headers built-ins, then defaultHeaders, then per-call: each may replace the one before', async () => {
     const callab = await serve((_req, res) => reply(res, 200, ok([])), {
-      defaultHeaders: { 'x-team': 'billing', 'x-trace': 'default' },
+      defaultHeaders: { 'x-team': 'billing', 'x-trace': 'default', 'User-Agent': 'billing/2.1' },
     });
     await callab.phoneNumbers.list({ headers: { 'x-trace': 'call' } });
-    expect(server.requests[0]?.headers).toMatchObject({ 'x-team': 'billing', 'x-trace': 'call' });
+    await callab.contacts.query({}, { headers: { 'USER-AGENT': 'billing/2.1 (job 7)' } });
+    await callab.raw.GET('/phone_number', { headers: { 'x-trace': 'raw' } });
+    const [first, second, third] = server.requests.map((r) => r.headers);
+    expect(first).toMatchObject({
+      'x-team': 'billing',
+      'x-trace': 'call',
+      'user-agent': 'billing/2.1',
+      authorization: `Bearer ${API_KEY}`,
+    });
+    expect(second).toMatchObject({
+      'user-agent': 'billing/2.1 (job 7)',
+      'content-type': 'application/json',
+    });
+    expect(third).toMatchObject({ 'x-trace': 'raw', 'user-agent': 'billing/2.1' });
   });
 
   it('calls fetch unbound, as browser and worker fetch require', async () => {

@@ -18,7 +18,7 @@ export const DEFAULT_BASE_URL = 'https://api.callab.ai';
 export interface CallabOptions {
   /** The API key. Defaults to the `CALLAB_API_KEY` environment variable. */
   apiKey?: string | undefined;
-  /** Defaults to `CALLAB_BASE_URL`, then `https://api.callab.ai`. */
+  /** Defaults to `CALLAB_BASE_URL`, then `https://api.callab.ai`. Surrounding whitespace is trimmed. */
   baseUrl?: string | undefined;
   /** Time allowed for each attempt, body included, in milliseconds. Default 30 000. */
   timeoutMs?: number | undefined;
@@ -26,7 +26,7 @@ export interface CallabOptions {
   maxRetries?: number | undefined;
   /** The fetch implementation. Defaults to the global `fetch`. */
   fetch?: typeof fetch | undefined;
-  /** Headers sent with every request. */
+  /** Headers sent with every request. They win over the built-in ones (`User-Agent` included); per-call headers win over them. */
   defaultHeaders?: Record<string, string> | undefined;
   /** Where log lines go. Defaults to `console`. */
   logger?: Logger | undefined;
@@ -67,12 +67,12 @@ export class Callab {
       timeoutMs: checkTimeoutMs(options.timeoutMs ?? 30_000, 'new Callab()'),
       maxRetries: checkMaxRetries(options.maxRetries ?? 2, 'new Callab()'),
       headers: mergeHeaders(
-        options.defaultHeaders && checkHeaders(options.defaultHeaders, 'defaultHeaders'),
         {
           accept: 'application/json',
           authorization: `Bearer ${apiKey}`,
           'user-agent': `callab-client/${version}`,
         },
+        options.defaultHeaders && checkHeaders(options.defaultHeaders, 'defaultHeaders'),
       ),
       log: createLeveledLogger(
         options.logger ?? console,
@@ -160,10 +160,20 @@ function checkApiKey(value: string | undefined): string {
   return value;
 }
 
+/**
+ * Surrounding whitespace (a `.env` file's or a CI secret's trailing newline) is trimmed, as URL
+ * parsers do; whitespace inside is refused. The result has no trailing slash: paths are appended.
+ */
 function checkBaseUrl(value: string): string {
+  const trimmed = value.trim();
+  if (/\s/.test(trimmed)) {
+    throw new CallabError(
+      `Invalid baseUrl ${JSON.stringify(value)}: it contains a space or a line break; remove it.`,
+    );
+  }
   let url: URL | undefined;
   try {
-    url = new URL(value);
+    url = new URL(trimmed);
   } catch {
     // reported below
   }
@@ -177,12 +187,12 @@ function checkBaseUrl(value: string): string {
       'Invalid baseUrl: it contains a user name or password; remove them (the API key is sent as a bearer token).',
     );
   }
-  if (url.search || url.hash) {
+  if (url.search || url.hash || trimmed.endsWith('?') || trimmed.endsWith('#')) {
     throw new CallabError(
       `Invalid baseUrl ${JSON.stringify(value)}: remove the query string or fragment; paths are appended to it.`,
     );
   }
-  return value.replace(/\/+$/, '');
+  return trimmed.replace(/\/+$/, '');
 }
 
 function checkLogLevel(value: string | undefined): LogLevel {

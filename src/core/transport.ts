@@ -20,7 +20,7 @@ export interface RequestOptions {
   timeoutMs?: number | undefined;
   /** Overrides the client's `maxRetries` for this call. */
   maxRetries?: number | undefined;
-  /** Extra headers for this call. */
+  /** Extra headers for this call; they win over `defaultHeaders` and the built-in ones. */
   headers?: Record<string, string> | undefined;
 }
 
@@ -34,7 +34,7 @@ export interface TransportConfig {
   fetch: typeof fetch;
   timeoutMs: number;
   maxRetries: number;
-  /** Sent on every request: auth, user agent, the caller's default headers. */
+  /** Sent on every request: the built-in ones (auth, user agent), then the caller's defaults. */
   headers: HeaderRecord;
   log: LeveledLogger;
   /** Scrubs the API key from what is logged. */
@@ -191,7 +191,11 @@ export function checkHeaders(headers: HeaderRecord, where = 'request options'): 
   return headers;
 }
 
-/** Merges header records left to right, later sources winning, names lower-cased. */
+/**
+ * Merges header records left to right, later sources winning, names lower-cased. The order is
+ * built-ins, `defaultHeaders`, the request's own, per-call: a caller may replace any of them,
+ * `User-Agent` and `Authorization` included.
+ */
 export function mergeHeaders(...sources: (HeaderRecord | undefined)[]): HeaderRecord {
   const merged: HeaderRecord = {};
   for (const source of sources) {
