@@ -474,6 +474,13 @@ describe('responses that are not the API', () => {
       /not valid JSON \(truncated\?\)/,
     ],
     ['no envelope', { 'content-type': 'application/json' }, '[1,2,3]', /not a \{status/],
+    ['JSON null', { 'content-type': 'application/json' }, 'null', /not a \{status/],
+    [
+      '+json lookalike',
+      { 'content-type': 'application/jsonp' },
+      JSON.stringify(ok([])),
+      /not JSON/,
+    ],
     [
       'data null',
       { 'content-type': 'application/json' },
@@ -491,6 +498,12 @@ describe('responses that are not the API', () => {
       { 'content-type': 'application/json' },
       JSON.stringify(ok({ items: [] })),
       /the envelope's data is an object, but the operation returns an array/,
+    ],
+    [
+      'no data',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ status: 'ok', message: 'fine' }),
+      /not a \{status/,
     ],
     [
       'JSON as text/plain',
@@ -515,6 +528,58 @@ describe('responses that are not the API', () => {
   );
 });
 
+describe('responses that are the API', () => {
+  it.each([
+    'application/json; charset=utf-8',
+    'application/json;charset=UTF-8',
+    'Application/JSON',
+    'application/vnd.callab.v1+json',
+    'application/problem+json; charset=utf-8',
+  ])('accepts %s', async (contentType) => {
+    const callab = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': contentType });
+      res.end(JSON.stringify(ok(contacts)));
+    });
+    await expect(callab.contacts.query()).resolves.toEqual(contacts);
+  });
+});
+
+describe('failure bodies', () => {
+  it('a JSON null error body is a CallabServerError with body null, not a TypeError', async () => {
+    const callab = await serve(
+      (_req, res) => reply(res, 500, 'null', { 'content-type': 'application/json' }),
+      {
+        maxRetries: 0,
+      },
+    );
+    const error = await failure(callab.phoneNumbers.list());
+    expect(error).toBeInstanceOf(CallabServerError);
+    expect(error).toMatchObject({ body: null, serverMessage: undefined });
+    expect(error.message).toBe(
+      'GET /phone_number failed with HTTP 500: the server reported a failure (content-type application/json, body "null")',
+    );
+  });
+
+  it('a long body is cut to 200 characters in messages and snippets', async () => {
+    const page = `<html>${'x'.repeat(5000)}</html>`;
+    const callab = await serve(
+      (_req, res, attempt) =>
+        attempt === 1
+          ? reply(res, 200, page, { 'content-type': 'text/html' })
+          : reply(res, 502, page, { 'content-type': 'text/html' }),
+      { maxRetries: 0 },
+    );
+    const unexpected = (await failure(callab.phoneNumbers.list())) as CallabUnexpectedResponseError;
+    expect(unexpected.bodySnippet).toBe(`${page.slice(0, 200)}…`);
+    expect(unexpected.message).toContain(JSON.stringify(`${page.slice(0, 200)}…`));
+    expect(unexpected.message).not.toContain(page.slice(0, 201));
+    const apiError = (await failure(callab.phoneNumbers.list())) as CallabServerError;
+    expect(apiError.body).toBe(page);
+    expect(apiError.message).toContain(JSON.stringify(`${page.slice(0, 200)}…`));
+    expect(apiError.message).not.toContain(page.slice(0, 201));
+  });
+});
+
 describe('network failures', () => {
   it('a refused connection is a CallabConnectionError after the retries', async () => {
     const callab = await serve((_req, res) => reply(res, 200, ok([])));
@@ -525,6 +590,12 @@ describe('network failures', () => {
     expect(error.message).toMatch(
       /could not reach http:\/\/127\.0\.0\.1:\d+: fetch failed \(ECONNREFUSED\)/,
     );
+    // fetch's own error, with the system error under it, for whoever needs more than the message.
+    expect(error.cause).toMatchObject({
+      name: 'TypeError',
+      message: 'fetch failed',
+      cause: expect.objectContaining({ code: 'ECONNREFUSED' }),
+    });
     expect(sleeps).toHaveLength(2);
   });
 
@@ -573,8 +644,18 @@ describe('network failures', () => {
     const callab = await serve(() => controller.abort());
     const error = await failure(callab.phoneNumbers.list({ signal: controller.signal }));
     expect(error).toBeInstanceOf(CallabAbortError);
+    expect(error.cause).toBe(controller.signal.reason);
     expect(server.requests).toHaveLength(1);
     expect(sleeps).toEqual([]);
+  });
+
+  it('keeps the reason the caller aborted with', async () => {
+    const controller = new AbortController();
+    const reason = new Error('shutting down');
+    const callab = await serve(() => controller.abort(reason));
+    const error = await failure(callab.phoneNumbers.list({ signal: controller.signal }));
+    expect(error).toBeInstanceOf(CallabAbortError);
+    expect(error.cause).toBe(reason);
   });
 
   it('an abort during the backoff wait stops the retries', async () => {
@@ -918,6 +999,39 @@ describe('the API key never leaks', () => {
     expect(logged).toContain('[redacted]');
     expect(logged).not.toContain(KEY);
     expect(logged).not.toContain(KEY.replace(/\//g, '\\/'));
+  });
+
+  it('debug logs replace cookies and proxy credentials, sent or received, and scrub the URL', async () => {
+    const lines: string[] = [];
+    const capture = (line: string) => lines.push(line);
+    const callab = await serve(
+      (_req, res) => reply(res, 200, ok([]), { 'set-cookie': 'session=s3cr3t-session; HttpOnly' }),
+      {
+        apiKey: KEY,
+        logLevel: 'debug',
+        logger: { error: capture, warn: capture, info: capture, debug: capture },
+      },
+    );
+    await callab.phoneNumbers.list({
+      headers: { cookie: 'session=c00kie-value', 'proxy-authorization': 'Basic cHJveHk6cGFzcw==' },
+    });
+    await callab.raw.GET('/campaign/list', { params: { query: { limit: 1, echo: KEY } as never } });
+    const logged = lines.join('\n');
+    expect(lines).toHaveLength(4);
+    for (const secret of [
+      's3cr3t-session',
+      'c00kie-value',
+      'cHJveHk6cGFzcw==',
+      KEY,
+      encodeURIComponent(KEY),
+    ]) {
+      expect(logged).not.toContain(secret);
+    }
+    expect(lines[0]).toMatch(/"cookie":"\[redacted\]"/);
+    expect(lines[0]).toMatch(/"proxy-authorization":"\[redacted\]"/);
+    expect(lines[0]).toMatch(/"authorization":"\[redacted\]"/);
+    expect(lines[1]).toMatch(/"set-cookie":"\[redacted\]"/);
+    expect(lines[2]).toMatch(/limit=1&echo=\[redacted\]/);
   });
 
   it('is absent from console.log(client) and JSON.stringify(client)', () => {

@@ -142,7 +142,7 @@ export class Transport {
     caller?.addEventListener('abort', onCallerAbort, { once: true });
     const started = Date.now();
     config.log.debug?.(`→ ${operation}`, {
-      url,
+      url: config.redact(url),
       headers: redactHeaders(init.headers as HeaderRecord, config.redact),
     });
     try {
