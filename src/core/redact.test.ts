@@ -48,9 +48,14 @@ describe('createRedactor', () => {
     expect(createRedactor('abcd123')('xabcd123y')).toBe('xabcd123y');
   });
 
-  it('treats the key as text, not as a regular expression', () => {
-    const dotted = createRedactor('a.b*c+d?(e)');
-    expect(dotted('aXbbbcd(e) a.b*c+d?(e)')).toBe('aXbbbcd(e) [redacted]');
+  it.each([...'\\^$.*+?()[]{}|/-"'])('matches %s in the key literally, not as a pattern', (c) => {
+    const key = `sk-${c}-0123456789`;
+    const redact = createRedactor(key);
+    expect(redact(`x ${key} y`)).toBe('x [redacted] y');
+    // What the character would match if it were read as a pattern: another character, or none.
+    for (const nearMiss of ['sk-Q-0123456789', 'sk--0123456789']) {
+      expect(redact(nearMiss)).toBe(nearMiss);
+    }
   });
 });
 
