@@ -11,8 +11,8 @@ const MAX_BACKOFF_MS = 8_000;
 /** A server that asks for a longer wait than this is not retried: the caller decides. */
 export const MAX_RETRY_WAIT_MS = 60_000;
 
-/** Delay-seconds; a fraction (`1.5`, which some servers send) is read as such. */
-const SECONDS = /^\d+(?:\.\d+)?$/;
+/** A non-negative decimal: delay-seconds, with the fraction some servers send (`1.5`). */
+const DECIMAL = /^\d+(?:\.\d+)?$/;
 
 /**
  * The wait the server asked for, in milliseconds: `retry-after-ms`, else `Retry-After` as
@@ -21,10 +21,10 @@ const SECONDS = /^\d+(?:\.\d+)?$/;
  */
 export function parseRetryAfter(headers: Headers, now = Date.now()): number | undefined {
   const ms = headers.get('retry-after-ms')?.trim();
-  if (ms && SECONDS.test(ms)) return Number(ms);
+  if (ms && DECIMAL.test(ms)) return Number(ms);
   const value = headers.get('retry-after')?.trim();
   if (!value) return undefined;
-  if (SECONDS.test(value)) return Number(value) * 1000;
+  if (DECIMAL.test(value)) return Number(value) * 1000;
   const date = parseHttpDate(value, now);
   return date !== undefined && date > now ? date - now : undefined;
 }
