@@ -10,7 +10,7 @@ import {
   defaultPathSerializer,
 } from 'openapi-fetch';
 import type { paths } from '../../generated/openapi';
-import { CallabPromise, type WithResponse } from './api-promise';
+import { type CallabPromise, callabPromise, type Sent } from './api-promise';
 import { unwrapEnvelope } from './envelope';
 import { type SuccessData, successShape } from './operations';
 import type { Redact } from './redact';
@@ -57,7 +57,8 @@ export class ApiCaller {
     input: CallInput<P, M> = {},
     options?: RequestOptions,
   ): CallabPromise<SuccessData<P, M>> {
-    return new CallabPromise(this.#send(method, path, input, options));
+    const sent: Sent = {};
+    return callabPromise(this.#send(method, path, input, options, sent), sent, this.#redact);
   }
 
   async #send<P extends keyof paths, M extends Method>(
@@ -65,7 +66,8 @@ export class ApiCaller {
     path: P,
     input: CallInput<P, M>,
     options: RequestOptions | undefined,
-  ): Promise<WithResponse<SuccessData<P, M>>> {
+    sent: Sent,
+  ): Promise<SuccessData<P, M>> {
     const verb = method.toUpperCase();
     const url = createFinalURL(path, {
       baseUrl: this.#baseUrl,
@@ -93,11 +95,7 @@ export class ApiCaller {
       const { validateSuccessBody } = await import('./validation');
       await validateSuccessBody(method, path, envelope);
     }
-    const requestId = result.response.headers.get('x-request-id');
-    return {
-      data: envelope.data as SuccessData<P, M>,
-      response: result.response,
-      requestId: requestId === null ? undefined : this.#redact(requestId),
-    };
+    sent.response = result.response;
+    return envelope.data as SuccessData<P, M>;
   }
 }
