@@ -3,76 +3,37 @@
  * obsolete RFC 850 and asctime forms. Anything else is not a date, however lenient `Date.parse`
  * would be with it (it reads `wait 5` as a year).
  */
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH = `(${MONTHS.join('|')})`;
-const DAY_NAME = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
-const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
-
-/** `Sun, 06 Nov 1994 08:49:37 GMT` */
-const IMF_FIXDATE = new RegExp(`^${DAY_NAME}, (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$`);
+const DAY = '(Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const TIME = '(\\d\\d:\\d\\d:\\d\\d)';
 /** `Sunday, 06-Nov-94 08:49:37 GMT` */
 const RFC850_DATE = new RegExp(
-  `^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`,
+  `^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d\\d)-([A-Z][a-z]{2})-(\\d\\d) ${TIME} GMT$`,
 );
 /** `Sun Nov  6 08:49:37 1994` */
-const ASCTIME_DATE = new RegExp(`^${DAY_NAME} ${MONTH} ( \\d|\\d{2}) ${TIME} (\\d{4})$`);
+const ASCTIME_DATE = new RegExp(`^${DAY} ([A-Z][a-z]{2}) ( \\d|\\d\\d) ${TIME} (\\d{4})$`);
 
-interface DateParts {
-  year: number;
-  /** 0 for January. */
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-/** Milliseconds since the epoch, or undefined when `value` is not an HTTP-date of a real day and time. */
+/** Milliseconds since the epoch, or undefined when `value` is not an HTTP-date. */
 export function parseHttpDate(value: string, now = Date.now()): number | undefined {
-  const parts = partsOf(value, now);
-  if (!parts) return undefined;
-  const time = Date.UTC(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second);
-  const date = new Date(time);
-  // Date.UTC rolls 30 Feb over to March and 25:00 to the next day: such a value is not a date.
-  const real =
-    date.getUTCFullYear() === parts.year &&
-    date.getUTCMonth() === parts.month &&
-    date.getUTCDate() === parts.day &&
-    date.getUTCHours() === parts.hour &&
-    date.getUTCMinutes() === parts.minute &&
-    date.getUTCSeconds() === parts.second;
-  return real ? time : undefined;
+  const fixdate = asImfFixdate(value, now);
+  const time = Date.parse(fixdate);
+  // An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) is what toUTCString writes, character for
+  // character: the round trip refuses 30 Feb, 24:00, a wrong weekday, other zones, lower case.
+  return Number.isNaN(time) || new Date(time).toUTCString() !== fixdate ? undefined : time;
 }
 
-function partsOf(value: string, now: number): DateParts | undefined {
-  let match = IMF_FIXDATE.exec(value);
+/** The obsolete forms rewritten as IMF-fixdate; anything else as it is. */
+function asImfFixdate(value: string, now: number): string {
+  let match = RFC850_DATE.exec(value);
   if (match) {
-    const [, day, month, year, hour, minute, second] = match;
-    return toParts(Number(year), month, day, hour, minute, second);
-  }
-  match = RFC850_DATE.exec(value);
-  if (match) {
-    const [, day, month, year, hour, minute, second] = match;
-    return toParts(fullYear(Number(year), now), month, day, hour, minute, second);
+    const [, day = '', date, month, year, time] = match;
+    return `${day.slice(0, 3)}, ${date} ${month} ${fullYear(Number(year), now)} ${time} GMT`;
   }
   match = ASCTIME_DATE.exec(value);
   if (match) {
-    const [, month, day, hour, minute, second, year] = match;
-    return toParts(Number(year), month, day, hour, minute, second);
+    const [, day, month, date = '', time, year] = match;
+    return `${day}, ${date.trim().padStart(2, '0')} ${month} ${year} ${time} GMT`;
   }
-  return undefined;
-}
-
-function toParts(year: number, ...rest: (string | undefined)[]): DateParts {
-  const [month, day, hour, minute, second] = rest;
-  return {
-    year,
-    month: MONTHS.indexOf(month as string),
-    day: Number(day),
-    hour: Number(hour),
-    minute: Number(minute),
-    second: Number(second),
-  };
+  return value;
 }
 
 /**
