@@ -485,19 +485,19 @@ describe('responses that are not the API', () => {
       'data null',
       { 'content-type': 'application/json' },
       JSON.stringify(ok(null)),
-      /the envelope's data is null, but the operation returns an array/,
+      /the envelope's data is null, not the array the operation returns/,
     ],
     [
       'data a string',
       { 'content-type': 'application/json' },
       JSON.stringify(ok('[]')),
-      /the envelope's data is a string, but the operation returns an array/,
+      /the envelope's data is string, not the array the operation returns/,
     ],
     [
       'data an object',
       { 'content-type': 'application/json' },
       JSON.stringify(ok({ items: [] })),
-      /the envelope's data is an object, but the operation returns an array/,
+      /the envelope's data is object, not the array the operation returns/,
     ],
     [
       'no data',

@@ -22,13 +22,13 @@ export interface OkEnvelope {
 }
 
 /** What the success `data` of an operation is declared to be (./operations). */
-export type DataShape = 'list' | 'object';
+export type DataShape = 'array' | 'object';
 
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json(?:\s*;|$)/i;
 
 /**
  * Returns the success envelope, or throws the CallabError that describes the failure. With a
- * `shape`, an ok envelope whose `data` is not of that shape (`null`, a string for a list) is an
+ * `shape`, an ok envelope whose `data` is not of that shape (`null`, a string for an array) is an
  * unexpected response too: it would otherwise reach the caller typed as what it is not.
  */
 export function unwrapEnvelope(
@@ -62,10 +62,9 @@ export function unwrapEnvelope(
   }
   if (isEnvelope(body, 'ok') && 'data' in body) {
     const { data } = body as OkEnvelope;
-    if (shape && !hasShape(data, shape)) {
-      throw unexpected(
-        `the envelope's data is ${describeValue(data)}, but the operation returns ${shape === 'list' ? 'an array' : 'an object'}`,
-      );
+    const kind = kindOf(data);
+    if (shape && kind !== shape) {
+      throw unexpected(`the envelope's data is ${kind}, not the ${shape} the operation returns`);
     }
     return body as OkEnvelope;
   }
@@ -73,15 +72,10 @@ export function unwrapEnvelope(
   throw unexpected('the JSON is not a {status: "ok" | "error", message, data} envelope');
 }
 
-function hasShape(data: unknown, shape: DataShape): boolean {
-  if (shape === 'list') return Array.isArray(data);
-  return typeof data === 'object' && data !== null && !Array.isArray(data);
-}
-
-function describeValue(value: unknown): string {
+/** `array`, or JSON's other kinds by their typeof: `object`, `string`, `number`, `boolean`, `null`. */
+function kindOf(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  return Array.isArray(value) ? 'array' : typeof value;
 }
 
 function isEnvelope(

@@ -31,7 +31,7 @@ export type SuccessData<P extends keyof paths, M extends HttpMethod> = Extract<
 >['data'];
 
 type ShapeOf<Data> = Data extends readonly unknown[]
-  ? 'list'
+  ? 'array'
   : Data extends object
     ? 'object'
     : never;
@@ -42,13 +42,13 @@ type ShapeOf<Data> = Data extends readonly unknown[]
  * type check until it is added here (or until this reads the generated operation table).
  */
 const SHAPES: { [P in keyof paths]: { [M in MethodsOf<P>]: ShapeOf<SuccessData<P, M>> } } = {
-  '/contact/query': { post: 'list' },
-  '/phone_number': { get: 'list' },
-  '/campaign/list': { get: 'list' },
-  '/webhook/flow/company/outbound': { get: 'list' },
+  '/contact/query': { post: 'array' },
+  '/phone_number': { get: 'array' },
+  '/campaign/list': { get: 'array' },
+  '/webhook/flow/company/outbound': { get: 'array' },
 };
 
-/** `list` or `object`; undefined for a path the spec does not have. `method` is lower case. */
+/** `array` or `object`; undefined for a path the spec does not have. `method` is lower case. */
 export function successShape(method: string, path: string): DataShape | undefined {
   const operations = (SHAPES as Record<string, Record<string, DataShape> | undefined>)[path];
   return operations?.[method];
