@@ -29,6 +29,13 @@ export async function typeTests(callab: Callab) {
   assertType<Equal<Awaited<ReturnType<Callab['webhooks']['list']>>, WebhookFlow[]>>();
   assertType<Equal<WebhookFlow['executions'][number]['error_message'], string | null>>();
 
+  const { data: queried, response, requestId } = await callab.contacts.query().withResponse();
+  assertType<Equal<typeof queried, Contact[]>>();
+  assertType<Equal<typeof response, Response>>();
+  assertType<Equal<typeof requestId, string | undefined>>();
+  type Listed = ReturnType<ReturnType<Callab['webhooks']['list']>['withResponse']>;
+  assertType<Equal<Awaited<Listed>['data'], WebhookFlow[]>>();
+
   const { data } = await callab.raw.GET('/campaign/list', { params: { query: { limit: 1 } } });
   // @ts-expect-error: raw is typed by path too
   await callab.raw.GET('/campaigns');

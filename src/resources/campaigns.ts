@@ -1,4 +1,5 @@
 import type { ApiCaller } from '../core/api';
+import type { CallabPromise } from '../core/api-promise';
 import type { RequestOptions } from '../core/transport';
 import type { Campaign, operations } from '../types';
 
@@ -8,7 +9,7 @@ export class Campaigns {
   constructor(private readonly api: ApiCaller) {}
 
   /** `GET /campaign/list`: the company's campaigns, at most `limit` of them. */
-  list(params: CampaignListParams = {}, options?: RequestOptions): Promise<Campaign[]> {
+  list(params: CampaignListParams = {}, options?: RequestOptions): CallabPromise<Campaign[]> {
     return this.api.call('get', '/campaign/list', { query: params }, options);
   }
 }

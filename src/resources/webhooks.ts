@@ -1,4 +1,5 @@
 import type { ApiCaller } from '../core/api';
+import type { CallabPromise } from '../core/api-promise';
 import type { RequestOptions } from '../core/transport';
 import type { WebhookFlow } from '../types';
 
@@ -6,7 +7,7 @@ export class Webhooks {
   constructor(private readonly api: ApiCaller) {}
 
   /** `GET /webhook/flow/company/outbound`: the company's outbound webhook flows. */
-  list(options?: RequestOptions): Promise<WebhookFlow[]> {
+  list(options?: RequestOptions): CallabPromise<WebhookFlow[]> {
     return this.api.call('get', '/webhook/flow/company/outbound', {}, options);
   }
 }
