@@ -21,7 +21,7 @@ export interface OkEnvelope {
   data: unknown;
 }
 
-const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json(?:\s*;|$)/i;
+export const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json(?:\s*;|$)/i;
 
 /** Returns the success envelope, or throws the CallabError that describes the failure. */
 export function unwrapEnvelope(operation: string, result: HttpResult, redact: Redact): OkEnvelope {
