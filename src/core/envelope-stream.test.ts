@@ -1,12 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import { startScriptedServer } from '../test-support/scripted-server';
 import { unwrapEnvelope } from './envelope';
-import { type EnvelopeStreamOptions, readEnvelopeItems } from './envelope-stream';
+import { type EnvelopeStreamOptions, readEnvelopeItems, validateEachItem } from './envelope-stream';
 import {
   CallabApiError,
   CallabConnectionError,
   CallabError,
   CallabRateLimitError,
+  CallabResponseValidationError,
   CallabServerError,
   CallabTimeoutError,
   CallabUnexpectedResponseError,
@@ -361,6 +362,33 @@ describe('readEnvelopeItems', () => {
       expect(items).toEqual([contacts[0]]);
       expect(error).toBe(invalid);
       await expect(body.cancelled).resolves.toBe(undefined);
+    });
+  });
+
+  describe('validateEachItem: a per-schema validator as the onItem hook', () => {
+    const violations = (item: unknown) => {
+      if (typeof item !== 'object' || item === null) return ['/ must be object'];
+      return typeof (item as { id?: unknown }).id === 'string' ? [] : ['/id must be string'];
+    };
+
+    it('passes valid items and reports the first invalid one under /data/<index>', async () => {
+      const text = JSON.stringify({ status: 'ok', data: [{ id: 'a' }, { id: 2 }, 3] });
+      const body = source([text]);
+      const { items, error } = await collect(body.stream, {
+        onItem: validateEachItem(OPERATION, violations),
+      });
+      expect(items).toEqual([{ id: 'a' }]);
+      expect(error).toBeInstanceOf(CallabResponseValidationError);
+      expect(error).toMatchObject({ errors: ['/data/1/id must be string'] });
+      await expect(body.cancelled).resolves.toBe(undefined);
+    });
+
+    it('places a violation of the item itself at the item', async () => {
+      const text = JSON.stringify({ status: 'ok', data: [7] });
+      const { error } = await collect(source([text]).stream, {
+        onItem: validateEachItem(OPERATION, violations),
+      });
+      expect(error).toMatchObject({ errors: ['/data/0 must be object'] });
     });
   });
 

@@ -11,7 +11,12 @@
  *   commits what it received only when the loop ends without an error.
  */
 import { JSON_CONTENT_TYPE, unwrapEnvelope } from './envelope';
-import { CallabConnectionError, CallabTimeoutError, CallabUnexpectedResponseError } from './errors';
+import {
+  CallabConnectionError,
+  CallabResponseValidationError,
+  CallabTimeoutError,
+  CallabUnexpectedResponseError,
+} from './errors';
 import { type ArrayMemberReader, type JsonStreamError, readArrayMember } from './json-stream';
 import type { Redact } from './redact';
 
@@ -100,6 +105,26 @@ export async function* readEnvelopeItems<T = unknown>(
     // After an early exit this closes the connection; on a finished body it does nothing.
     await reader?.cancel().catch(() => undefined);
   }
+}
+
+/**
+ * An `onItem` hook that validates each item as it arrives: `violations` returns the item's
+ * `<json path> <message>` strings (a generated schema validator), here placed under
+ * `/data/<index>` as a validation of the whole envelope would report them.
+ */
+export function validateEachItem(
+  operation: string,
+  violations: (item: unknown) => string[],
+): (item: unknown, index: number) => void {
+  return (item, index) => {
+    const found = violations(item);
+    if (found.length === 0) return;
+    throw new CallabResponseValidationError(
+      operation,
+      // `/ must be object` is about the item itself.
+      found.map((v) => `/data/${index}${v.startsWith('/ ') ? v.slice(1) : v}`),
+    );
+  };
 }
 
 async function readChunk(
