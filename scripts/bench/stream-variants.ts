@@ -5,7 +5,7 @@
  */
 import { readEnvelopeItems } from '../../src/core/envelope-stream';
 import { createRedactor } from '../../src/core/redact';
-import { API_KEY, VARIANTS } from './variants';
+import { API_KEY, postContactQuery, RAW_FETCH_LABEL, rawFetchContacts } from './raw-fetch';
 
 export type StreamVariantId = 'fetch' | 'envelope-reader';
 
@@ -23,24 +23,16 @@ const OPERATION = 'POST /contact/query';
 export const STREAM_VARIANTS: Record<StreamVariantId, StreamVariant> = {
   fetch: {
     id: 'fetch',
-    label: VARIANTS.fetch.label,
-    async create(baseUrl, clientEntry) {
-      const query = await VARIANTS.fetch.create(baseUrl, clientEntry);
-      return async () => (await query()).length;
-    },
+    label: RAW_FETCH_LABEL,
+    create: async (baseUrl) => async () => (await rawFetchContacts(baseUrl)).length,
   },
   'envelope-reader': {
     id: 'envelope-reader',
     label: 'fetch + readEnvelopeItems (src/core/envelope-stream.ts)',
     async create(baseUrl) {
-      const url = `${baseUrl}/contact/query`;
       const redact = createRedactor(API_KEY);
       return async () => {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
-          body: '{}',
-        });
+        const response = await postContactQuery(baseUrl);
         let count = 0;
         // The idle timeout the client will use, so its per-chunk timer is part of the cost.
         for await (const _ of readEnvelopeItems(OPERATION, response, redact, {
