@@ -1,7 +1,7 @@
 /**
  * The benchmarks' `POST /contact/query` bodies: the fake's synthetic contact list
- * (src/fake/synthetic.ts), about 585 bytes per contact, so 100,000 contacts are about 58.6 MB of
- * JSON and 1,200,000 about 703 MB.
+ * (src/fake/synthetic.ts), about 583 bytes per contact, so 100,000 contacts are about 58.3 MB of
+ * JSON and 1,200,000 about 699 MB.
  */
 import { syntheticContact, syntheticEnvelopeText } from '../../src/fake/synthetic';
 import type { Contact } from '../../src/types';
