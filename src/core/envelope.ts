@@ -24,7 +24,7 @@ export interface OkEnvelope {
 /** What the success `data` of an operation is declared to be (./operations). */
 export type DataShape = 'array' | 'object';
 
-const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json(?:\s*;|$)/i;
+export const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json(?:\s*;|$)/i;
 
 /**
  * Returns the success envelope, or throws the CallabError that describes the failure. With a
