@@ -1,58 +1,55 @@
-/** The documented semantics of `POST /contact/query`, for the fake server. */
-import type { Contact, ContactQuery } from '../types';
-
-/** Each filter of the request body and the single contact field it matches. */
-const FILTER_FIELDS = {
-  tags: 'tag_name',
-  categories: 'category_name',
-  source_names: 'source_name',
-  last_call_statuses: 'last_call_status',
-} as const satisfies Record<keyof ContactQuery, keyof Contact>;
-
-type FilterName = keyof typeof FILTER_FIELDS;
-
-const FILTER_NAMES = Object.keys(FILTER_FIELDS) as FilterName[];
-
-function isFilterName(name: string): name is FilterName {
-  return Object.hasOwn(FILTER_FIELDS, name);
-}
+/**
+ * The documented semantics of body filters such as those of `POST /contact/query`: each filter
+ * is a list of values for the one record field the spec names in `x-callab-matches`.
+ */
+import type { BodyFilter } from './spec';
 
 /** A request the API would refuse; the message says what was wrong and how to fix it. */
 export class InvalidRequestError extends Error {
   override readonly name = 'InvalidRequestError';
 }
 
-/** Checks a parsed JSON body against `ContactQuery` (closed object of string arrays). */
-export function parseContactQuery(body: unknown): ContactQuery {
+export type FilterValues = Record<string, readonly string[]>;
+
+/** Checks a parsed JSON body: a closed object whose properties are filters, each of strings. */
+export function parseFilters(
+  body: unknown,
+  filters: readonly BodyFilter[],
+  everything: string,
+): FilterValues {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new InvalidRequestError(
-      'The request body must be a JSON object; send {} for all contacts.',
+      `The request body must be a JSON object; send {} for all ${everything}.`,
     );
   }
-  const query: ContactQuery = {};
-  for (const [name, values] of Object.entries(body)) {
-    if (!isFilterName(name)) {
+  const values: FilterValues = {};
+  for (const [name, list] of Object.entries(body)) {
+    if (!filters.some((filter) => filter.name === name)) {
       throw new InvalidRequestError(
-        `Unknown filter "${name}"; the filters are ${FILTER_NAMES.join(', ')}.`,
+        `Unknown filter "${name}"; the filters are ${filters.map((f) => f.name).join(', ')}.`,
       );
     }
-    if (!Array.isArray(values) || values.some((value) => typeof value !== 'string')) {
+    if (!Array.isArray(list) || list.some((value) => typeof value !== 'string')) {
       throw new InvalidRequestError(`Filter "${name}" must be an array of strings.`);
     }
-    query[name] = values;
+    values[name] = list;
   }
-  return query;
+  return values;
 }
 
 /**
- * A contact matches when, for every filter sent, its field equals one of the listed values.
- * An absent filter and an empty list both match any contact.
+ * A record matches when, for every filter sent, its field equals one of the listed values.
+ * An absent filter and an empty list both match any record; a `null` field matches no value.
  */
-export function matchesContactQuery(contact: Contact, query: ContactQuery): boolean {
-  return FILTER_NAMES.every((name) => {
-    const accepted = query[name];
+export function matchesFilters(
+  record: object,
+  values: FilterValues,
+  filters: readonly BodyFilter[],
+): boolean {
+  return filters.every(({ name, matches }) => {
+    const accepted = values[name];
     if (!accepted || accepted.length === 0) return true;
-    const value = contact[FILTER_FIELDS[name]];
-    return value !== null && accepted.includes(value);
+    const value: unknown = (record as Record<string, unknown>)[matches];
+    return typeof value === 'string' && accepted.includes(value);
   });
 }
