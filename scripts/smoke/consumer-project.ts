@@ -54,6 +54,12 @@ export interface ConsumerProject {
   ): Promise<CommandResult>;
   /** Where Node resolves `specifier` from the project, for `import` or `require`. */
   resolve(specifier: string, as: 'import' | 'require'): Promise<string>;
+  /** Links the consumer's own dev tools (test runners, types) from this repository. */
+  installDevTools(names: readonly string[]): Promise<void>;
+  /** Writes files into the project, creating folders: paths relative to its root. */
+  writeFiles(files: Record<string, string>): Promise<void>;
+  /** Runs a Node script of this repository (a tool's bin) in the project. */
+  runTool(script: string, args: readonly string[]): Promise<CommandResult>;
 }
 
 async function linkFromRepository(dir: string, name: string): Promise<void> {
@@ -92,6 +98,16 @@ export async function createConsumerProject(
         await linkFromRepository(dir, name);
       }
     },
+    async installDevTools(names) {
+      for (const name of names) await linkFromRepository(dir, name);
+    },
+    async writeFiles(files) {
+      for (const [path, text] of Object.entries(files)) {
+        await mkdir(dirname(join(dir, path)), { recursive: true });
+        await writeFile(join(dir, path), text);
+      }
+    },
+    runTool: (script, args) => runCommand(process.execPath, [script, ...args], { cwd: dir }),
     typecheck: (tsconfig) => runCommand(process.execPath, [TSC, '-p', tsconfig], { cwd: dir }),
     run: (file, env = {}) => runCommand(process.execPath, [file], { cwd: dir, env }),
     async resolve(specifier, as) {

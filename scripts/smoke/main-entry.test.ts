@@ -6,9 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../paths';
-import { runCommand } from '../run-command';
-
-const ESBUILD = join(ROOT, 'node_modules', '.bin', 'esbuild');
+import { bundleForBrowser } from './browser-bundle';
 
 let work: string;
 let optionalPeers: string[];
@@ -20,33 +18,24 @@ beforeAll(async () => {
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-/** Bundles `entry` for the browser; esbuild fails on any Node built-in in the graph. */
-function bundleForBrowser(entry: string) {
-  return runCommand(
-    ESBUILD,
-    [
-      entry,
-      '--bundle',
-      '--platform=browser',
-      '--format=esm',
-      '--log-level=error',
-      `--outfile=${join(work, `${entry.replace(/\W/g, '-')}.js`)}`,
-      // Lazily imported by `validate: true` only, and installed by the consumer if wanted.
-      ...optionalPeers.map((name) => `--external:${name}`),
-    ],
-    { cwd: ROOT },
-  );
+function bundle(entry: string) {
+  return bundleForBrowser(entry, {
+    cwd: ROOT,
+    outfile: join(work, `${entry.replace(/\W/g, '-')}.js`),
+    // Lazily imported by `validate: true` only, and installed by the consumer if wanted.
+    external: optionalPeers,
+  });
 }
 
 describe('the main entry', () => {
   it.each(['dist/index.mjs', 'dist/index.cjs'])(
     '%s bundles for the browser: no Node built-in in its module graph',
     async (entry) => {
-      await expect(bundleForBrowser(entry)).resolves.toBeDefined();
+      await expect(bundle(entry)).resolves.toBeDefined();
     },
   );
 
   it('the check catches a Node built-in (the testing entry uses node:http)', async () => {
-    await expect(bundleForBrowser('dist/testing.mjs')).rejects.toThrow(/node:http/);
+    await expect(bundle('dist/testing.mjs')).rejects.toThrow(/node:http/);
   });
 });
