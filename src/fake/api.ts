@@ -104,7 +104,7 @@ export function createFakeApi(
         return json({ status: 404, body: errorEnvelope(`No operation at ${url.pathname}.`) });
       const operation = routes.find((o) => o.method === request.method);
       if (!operation) {
-        const allowed = routes.map((o) => o.method).join(', ');
+        const allowed = [...new Set(routes.map((o) => o.method))].join(', ');
         return json(
           { status: 405, body: errorEnvelope(`${url.pathname} accepts ${allowed} only.`) },
           { allow: allowed },

@@ -11,7 +11,9 @@ export type FakeFetch = (input: RequestInfo | URL, init?: RequestInit) => Promis
 export function createFakeFetch(options: FakeOptions = {}): FakeFetch {
   const api = createFakeApi(settingsFrom(options, 'createFakeFetch'));
   return async (input, init) => {
-    const request = new Request(input, init);
+    // A Request passed on as is keeps its body as it is (a copy would tee the stream).
+    const request =
+      input instanceof Request && init === undefined ? input : new Request(input, init);
     request.signal.throwIfAborted();
     return api(request);
   };
