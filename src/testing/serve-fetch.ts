@@ -8,6 +8,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 
+const KEEP_ALIVE_MS = 30_000;
+
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 export interface ServedHandler {
@@ -63,6 +65,9 @@ export async function serveFetchHandler(
     }
   });
 
+  // Past any client's idle timeout, so a pooled connection is not closed while a client reuses
+  // it (with Node's 5 s, busy machines saw UND_ERR_SOCKET on the first request after a pause).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
