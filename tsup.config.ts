@@ -45,6 +45,12 @@ const library: Options = { ...formats, dts: true, esbuildPlugins: [validatorsFil
 export default defineConfig([
   // The main entry runs in browsers, Deno, Bun and workers: neutral platform, no shims.
   { ...library, entry: { index: 'src/index.ts' }, platform: 'neutral' },
+  // The fake API runs wherever fetch does (no `node:` import); `msw` is its entry's optional peer.
+  {
+    ...library,
+    entry: { fake: 'src/fake/index.ts', msw: 'src/fake/msw.ts' },
+    platform: 'neutral',
+  },
   // The testing kit runs on Node; the shims give its ESM build the `__dirname` that
   // startMockServer uses to find the bundled openapi.yaml.
   { ...library, entry: { testing: 'src/testing/index.ts' }, platform: 'node', shims: true },

@@ -159,7 +159,8 @@ export const COMMANDS: readonly Command[] = [
   {
     kind: 'mock',
     words: ['mock'],
-    summary: 'serve a mock of the API (from the bundled openapi.yaml) until Ctrl+C',
+    summary:
+      "serve Prism's mock of the bundled openapi.yaml (examples, Prefer: code=N) until Ctrl+C",
     options: [
       {
         name: 'port',
@@ -179,7 +180,8 @@ export const COMMANDS: readonly Command[] = [
   {
     kind: 'demo',
     words: ['demo'],
-    summary: 'show contacts, campaigns, phone numbers and webhook flows from an in-process mock',
+    summary:
+      'show contacts, campaigns, phone numbers and webhook flows from the fake API (as --mock)',
     options: HELP_OPTIONS,
   },
 ];
