@@ -2,12 +2,13 @@
  * The typed call behind every resource method: send, unwrap the envelope, optionally validate,
  * return `data`. Types come from the generated `paths`, so a resource names only path and method.
  */
+import { defaultPathSerializer } from 'openapi-fetch';
 import type { paths } from '../../generated/openapi';
 import { unwrapEnvelope } from './envelope';
 import type { Redact } from './redact';
 import type { RequestOptions, Transport } from './transport';
 
-type Method = 'get' | 'post';
+type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
 type Responses<O> = O extends { responses: infer R } ? R : never;
@@ -21,6 +22,8 @@ export type SuccessData<P extends keyof paths, M extends Method> = Extract<
 const JSON_BODY_HEADERS = { 'content-type': 'application/json' };
 
 export interface CallInput {
+  /** Values of the path template's `{name}` parameters, encoded by openapi-fetch's serialiser. */
+  path?: Record<string, string>;
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
 }
@@ -47,7 +50,7 @@ export class ApiCaller {
     const result = await this.#transport.send(
       {
         method: verb,
-        path,
+        path: input.path ? defaultPathSerializer(path, input.path) : path,
         ...(input.query && { query: encodeQuery(input.query) }),
         ...(input.body !== undefined && {
           body: JSON.stringify(input.body),

@@ -1,10 +1,20 @@
 /**
- * Which operations may be retried. GET is always safe. A POST is retried only when listed here:
- * `POST /contact/query` is a read sent as POST (see openapi.yaml), so repeating it has no effect.
+ * Which operations may be retried: those the operation table marks `retrySafe` (a GET, or a POST
+ * that openapi.yaml marks `x-callab-read-only`, such as `POST /contact/query`). A request outside
+ * the spec (through `raw`) is retried only when it is a GET or HEAD.
  */
-const RETRY_SAFE_POSTS = new Set(['/contact/query']);
+import { OPERATION_LIST } from '../../generated/operations';
+
+/** `METHOD path` matchers; a path parameter matches one path segment, or its own template. */
+const RETRY_SAFE = OPERATION_LIST.filter((entry) => entry.retrySafe).map((entry) => ({
+  method: entry.method.toUpperCase(),
+  path: new RegExp(
+    `^${entry.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`,
+  ),
+}));
 
 export function isRetrySafe(method: string, path: string): boolean {
   const upper = method.toUpperCase();
-  return upper === 'GET' || upper === 'HEAD' || (upper === 'POST' && RETRY_SAFE_POSTS.has(path));
+  if (upper === 'GET' || upper === 'HEAD') return true;
+  return RETRY_SAFE.some((operation) => operation.method === upper && operation.path.test(path));
 }
