@@ -1,12 +1,15 @@
 /**
  * A small in-memory Callab API over plain node:http: serves the fixtures it is given with the
  * documented semantics (bearer auth, contact filters, campaign `limit`, error envelopes), so
- * consumer tests can assert on real behaviour. Every response to the four operations stays inside
- * openapi.yaml: a request the API would refuse gets the documented HTTP 200 error envelope, never an
+ * consumer tests can assert on real behaviour. An operation of the table without a route here
+ * answers its success example from openapi.yaml. Every response stays inside openapi.yaml: a request the API would refuse gets the documented HTTP 200 error envelope, never an
  * undeclared status. Only paths and methods outside the spec get a JSON 404 or 405.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { OPERATION_LIST } from '../../generated/operations';
+import spec from '../../generated/spec.json';
+import { resolveRef, type SpecNode } from '../core/spec-schemas';
 import { InvalidRequestError, matchesContactQuery, parseContactQuery } from './contact-query';
 import { defaultFixtures, type FakeServerFixtures } from './fixtures';
 
@@ -111,6 +114,25 @@ function routesFor(
   };
 }
 
+/** The first success example of an operation's 200 response, as the reply to any request. */
+function exampleReply(path: string, method: string): Reply {
+  const document = spec as SpecNode;
+  const examples = (document.paths[path][method].responses['200'].content['application/json']
+    .examples ?? {}) as SpecNode;
+  const values = Object.values(examples).map((e) => resolveRef(document, e, '').node.value);
+  const example = values.find((value) => value?.status === 'ok');
+  return ok(example?.message ?? 'ok', example?.data);
+}
+
+/** The operations without a route above, matched by path template, answered by their example. */
+function exampleRoutes(handled: Record<string, unknown>) {
+  return OPERATION_LIST.filter((entry) => !Object.hasOwn(handled, entry.path)).map((entry) => ({
+    pattern: new RegExp(`^${entry.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    method: entry.method.toUpperCase(),
+    handle: () => exampleReply(entry.path, entry.method),
+  }));
+}
+
 function isAuthorized(request: IncomingMessage, apiKey: string): boolean {
   const match = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '');
   return match?.[1]?.trim() === apiKey;
@@ -148,10 +170,13 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   const apiKey = options.apiKey ?? DEFAULT_FAKE_API_KEY;
   if (apiKey.trim() === '') throw new TypeError('startFakeServer: apiKey must not be empty.');
   const routes = routesFor(fixturesFrom(options));
+  const fromExamples = exampleRoutes(routes);
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake.invalid');
-    const route = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
+    const route = Object.hasOwn(routes, url.pathname)
+      ? routes[url.pathname]
+      : fromExamples.find((r) => r.pattern.test(url.pathname));
     try {
       if (!route) {
         return send(response, failure(404, `No operation at ${url.pathname}.`));
