@@ -35,11 +35,15 @@ if (require.main === module) {
   generateInto(GENERATED_DIR)
     .then(async (files) => {
       await generateReadme(parse(await readFile(SPEC_PATH, 'utf8')));
+      // Loaded now: the CLI it replays reads the generated/ just written.
+      await (await import('./readme-session')).generateSession();
       return files;
     })
     .then(
       (files) =>
-        console.log(`generated/: wrote ${files.join(', ')}; README.md: its generated sections`),
+        console.log(
+          `generated/: wrote ${files.join(', ')}; README.md: its generated tables and terminal session`,
+        ),
       (error: unknown) => {
         console.error(`generate failed: ${error instanceof Error ? error.message : String(error)}`);
         process.exit(1);
