@@ -31,22 +31,24 @@ export async function generateInto(dir: string, specPath = SPEC_PATH): Promise<s
   return Object.keys(files);
 }
 
+/** `npm run generate`: generated/, then README.md's generated tables and terminal session. */
+export async function generate(): Promise<string[]> {
+  const files = await generateInto(GENERATED_DIR);
+  await generateReadme(parse(await readFile(SPEC_PATH, 'utf8')));
+  // Loaded now: the CLI it replays reads the generated/ just written.
+  await (await import('./readme-session')).generateSession();
+  return files;
+}
+
 if (require.main === module) {
-  generateInto(GENERATED_DIR)
-    .then(async (files) => {
-      await generateReadme(parse(await readFile(SPEC_PATH, 'utf8')));
-      // Loaded now: the CLI it replays reads the generated/ just written.
-      await (await import('./readme-session')).generateSession();
-      return files;
-    })
-    .then(
-      (files) =>
-        console.log(
-          `generated/: wrote ${files.join(', ')}; README.md: its generated tables and terminal session`,
-        ),
-      (error: unknown) => {
-        console.error(`generate failed: ${error instanceof Error ? error.message : String(error)}`);
-        process.exit(1);
-      },
-    );
+  generate().then(
+    (files) =>
+      console.log(
+        `generated/: wrote ${files.join(', ')}; README.md: its generated tables and terminal session`,
+      ),
+    (error: unknown) => {
+      console.error(`generate failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
 }

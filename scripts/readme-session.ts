@@ -16,9 +16,10 @@ import { README_PATH } from './readme-sections';
 const SHOWN_URL = 'http://127.0.0.1:4455';
 const SESSION = /(### A terminal session\n[\s\S]*?```console\n)([\s\S]*?)(```)/;
 
-class Capture extends Writable {
+/** A stdout or stderr for the CLI in-process: keeps what it is written. */
+export class Capture extends Writable {
   text = '';
-  constructor(readonly isTTY: boolean) {
+  constructor(readonly isTTY = false) {
     super();
   }
   override _write(chunk: Buffer, _encoding: string, done: () => void) {
@@ -61,7 +62,7 @@ async function replay(command: string, env: Record<string, string>, url: string)
   const [, assignments = '', args = '', head] = parsed;
   assign(assignments, scoped, url);
   const stdout = new Capture(head === undefined);
-  const stderr = new Capture(false);
+  const stderr = new Capture();
   const code = await main(args.split(' ').filter(Boolean), { stdout, stderr, env: scoped });
   const lines = stdout.text.split(/(?<=\n)/);
   const shown = head === undefined ? stdout.text : lines.slice(0, Number(head)).join('');
