@@ -13,7 +13,12 @@
  * Generation fails, saying what to fix, on an operationId that does not fit the rule, two
  * operations with one name, or an `x-callab-*` value that names nothing.
  */
-import type { FilterEntry, OperationEntry, ParamEntry } from '../src/core/operation-entry';
+import type {
+  FilterEntry,
+  OperationEntry,
+  OperationRoute,
+  ParamEntry,
+} from '../src/core/operation-entry';
 import { jsonPointer, resolveRef, type SpecNode } from '../src/core/spec-schemas';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -273,7 +278,6 @@ export function operationTable(spec: SpecNode): Record<string, OperationEntry> {
         name,
         command: [kebabCase(resource), kebabCase(name)],
         summary: operation.summary ?? '',
-        description: operation.description ?? '',
         pathParams,
         queryParams: paramsOf(spec, item, operation, 'query'),
         body,
@@ -305,10 +309,14 @@ function jsDoc(lines: string[], indent: string): string {
   return `${indent}/**\n${body.join('\n')}\n${indent} */\n`;
 }
 
-function methodsInterface(
-  table: Record<string, OperationEntry>,
-  tagDescriptions: ReadonlyMap<string, string>,
-): string {
+/** JSDoc from the spec's tag and operation descriptions (kept out of the table: bundle size). */
+function methodsInterface(table: Record<string, OperationEntry>, spec: SpecNode): string {
+  const tagDescriptions = new Map(
+    ((spec.tags ?? []) as SpecNode[]).map((t) => [
+      t.name as string,
+      (t.description ?? '') as string,
+    ]),
+  );
   const byResource = new Map<string, OperationEntry[]>();
   for (const entry of Object.values(table)) {
     byResource.set(entry.resource, [...(byResource.get(entry.resource) ?? []), entry]);
@@ -319,7 +327,9 @@ function methodsInterface(
         [
           `\`${entry.method.toUpperCase()} ${entry.path}\`: ${entry.summary}.`,
           '',
-          ...entry.description.trim().split('\n'),
+          ...String(spec.paths[entry.path][entry.method].description ?? '')
+            .trim()
+            .split('\n'),
         ],
         '    ',
       );
@@ -334,28 +344,42 @@ ${resources.join('\n')}
 `;
 }
 
+function route(entry: OperationEntry): OperationRoute {
+  const { operationId, method, path, resource, name, pathParams, queryParams, body, retrySafe } =
+    entry;
+  return {
+    operationId,
+    method,
+    path,
+    resource,
+    name,
+    pathParams: pathParams.map((p) => ({ name: p.name })),
+    queryParams: queryParams.map((p) => ({ name: p.name })),
+    body: body && { required: body.required },
+    retrySafe,
+  };
+}
+
 /** The text of generated/operations.ts for `spec`. */
 export function renderOperations(spec: SpecNode): string {
   const table = operationTable(spec);
-  const tagDescriptions = new Map(
-    ((spec.tags ?? []) as SpecNode[]).map((t) => [
-      t.name as string,
-      (t.description ?? '') as string,
-    ]),
-  );
   return [
     '/** The operation table: every operation of openapi.yaml, for the resource methods, the retry policy, the CLI, the fake server and the contract suite. */',
-    "import type { OperationEntry } from '../src/core/operation-entry';",
+    "import type { OperationEntry, OperationRoute } from '../src/core/operation-entry';",
     '',
-    "export type { FilterEntry, OperationEntry, ParamEntry } from '../src/core/operation-entry';",
+    "export type {\n  FilterEntry,\n  OperationEntry,\n  OperationRoute,\n  ParamEntry,\n} from '../src/core/operation-entry';",
     '',
     `export const OPERATIONS = ${JSON.stringify(table, null, 2)} as const satisfies Record<string, OperationEntry>;`,
     '',
     'export type OperationId = keyof typeof OPERATIONS;',
     '',
     "/** The entries of OPERATIONS in the spec's order, each seen through the general shape. */",
-    'export const OPERATION_LIST: readonly OperationEntry[] = Object.values(OPERATIONS);',
+    // Pure, so that a bundle of the client (which reads OPERATION_ROUTES only) drops OPERATIONS.
+    'export const OPERATION_LIST: readonly OperationEntry[] = /* @__PURE__ */ Object.values(OPERATIONS);',
     '',
-    methodsInterface(table, tagDescriptions),
+    '/** What the client reads of each entry: the routing and the argument layout. */',
+    `export const OPERATION_ROUTES: readonly OperationRoute[] = ${JSON.stringify(Object.values(table).map(route), null, 2)};`,
+    '',
+    methodsInterface(table, spec),
   ].join('\n');
 }

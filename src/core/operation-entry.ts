@@ -18,7 +18,6 @@ export interface OperationEntry {
   /** The CLI words: `['phone-numbers', 'list']`. */
   readonly command: readonly [string, string];
   readonly summary: string;
-  readonly description: string;
   /** In the order of the path template. */
   readonly pathParams: readonly ParamEntry[];
   readonly queryParams: readonly ParamEntry[];
@@ -71,4 +70,21 @@ export interface FilterEntry {
   /** The CLI flag: the matched field, `_name` dropped, in kebab case (`tag_name` -> `tag`). */
   readonly flag: string;
   readonly description: string;
+}
+
+/**
+ * What the client itself reads of an entry (OPERATION_ROUTES): the routing and the argument
+ * layout, without the help texts, schemas and examples the CLI, fake and docs read. An entry of
+ * OPERATIONS is one too, so the same readers serve both.
+ */
+export interface OperationRoute {
+  readonly operationId: string;
+  readonly method: string;
+  readonly path: string;
+  readonly resource: string;
+  readonly name: string;
+  readonly pathParams: readonly { readonly name: string }[];
+  readonly queryParams: readonly { readonly name: string }[];
+  readonly body: { readonly required: boolean } | null;
+  readonly retrySafe: boolean;
 }

@@ -3,10 +3,10 @@
  * that openapi.yaml marks `x-callab-read-only`, such as `POST /contact/query`). A request outside
  * the spec (through `raw`) is retried only when it is a GET or HEAD.
  */
-import { OPERATION_LIST } from '../../generated/operations';
+import { OPERATION_ROUTES } from '../../generated/operations';
 
 /** `METHOD path` matchers; a path parameter matches one path segment, or its own template. */
-const RETRY_SAFE = OPERATION_LIST.filter((entry) => entry.retrySafe).map((entry) => ({
+const RETRY_SAFE = OPERATION_ROUTES.filter((entry) => entry.retrySafe).map((entry) => ({
   method: entry.method.toUpperCase(),
   path: new RegExp(
     `^${entry.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`,

@@ -11,10 +11,10 @@
  */
 import type { operations } from '../../generated/openapi';
 import {
-  OPERATION_LIST,
+  OPERATION_ROUTES,
   type OPERATIONS,
-  type OperationEntry,
   type OperationId,
+  type OperationRoute,
   type ResourceMethods,
 } from '../../generated/operations';
 import type { ApiCaller, CallInput, SuccessData } from '../core/api';
@@ -72,7 +72,7 @@ export type Resources = ResourceMethods<{ readonly [Id in OperationId]: Operatio
 
 /** Splits a method's arguments, by the rule above, into the request's parts and the options. */
 export function requestOf(
-  entry: OperationEntry,
+  entry: OperationRoute,
   args: readonly unknown[],
 ): { input: CallInput; options: RequestOptions | undefined } {
   let next = 0;
@@ -108,7 +108,7 @@ export interface OperationRequest {
 /** Calls `entry`'s method on `resources`, placing the parts where the rule above puts them. */
 export function invokeOperation(
   resources: Resources,
-  entry: OperationEntry,
+  entry: OperationRoute,
   request: OperationRequest = {},
   options?: RequestOptions,
 ): Promise<unknown> {
@@ -126,7 +126,7 @@ export function invokeOperation(
 
 export function createResources(api: ApiCaller): Resources {
   const resources: Record<string, Record<string, AnyMethod>> = {};
-  for (const entry of OPERATION_LIST) {
+  for (const entry of OPERATION_ROUTES) {
     const methods = resources[entry.resource] ?? {};
     resources[entry.resource] = methods;
     methods[entry.name] = async (...args) => {
