@@ -387,7 +387,8 @@ export const OPERATION_ROUTES: readonly OperationRoute[] = [
     "body": {
       "required": true
     },
-    "retrySafe": true
+    "retrySafe": true,
+    "dataShape": "array"
   },
   {
     "operationId": "listPhoneNumbers",
@@ -398,7 +399,8 @@ export const OPERATION_ROUTES: readonly OperationRoute[] = [
     "pathParams": [],
     "queryParams": [],
     "body": null,
-    "retrySafe": true
+    "retrySafe": true,
+    "dataShape": "array"
   },
   {
     "operationId": "listCampaigns",
@@ -413,7 +415,8 @@ export const OPERATION_ROUTES: readonly OperationRoute[] = [
       }
     ],
     "body": null,
-    "retrySafe": true
+    "retrySafe": true,
+    "dataShape": "array"
   },
   {
     "operationId": "listWebhookFlows",
@@ -424,7 +427,8 @@ export const OPERATION_ROUTES: readonly OperationRoute[] = [
     "pathParams": [],
     "queryParams": [],
     "body": null,
-    "retrySafe": true
+    "retrySafe": true,
+    "dataShape": "array"
   }
 ];
 

@@ -347,6 +347,7 @@ ${resources.join('\n')}
 function route(entry: OperationEntry): OperationRoute {
   const { operationId, method, path, resource, name, pathParams, queryParams, body, retrySafe } =
     entry;
+  const dataShape = entry.returns ? (entry.returns.list ? 'array' : 'object') : null;
   return {
     operationId,
     method,
@@ -357,6 +358,7 @@ function route(entry: OperationEntry): OperationRoute {
     queryParams: queryParams.map((p) => ({ name: p.name })),
     body: body && { required: body.required },
     retrySafe,
+    dataShape,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Derives everything in generated/ from openapi.yaml:
  * - openapi.ts: the TypeScript types (openapi-typescript), with JSDoc from the descriptions;
- * - spec.json: the spec as JSON, for the lazily loaded response validator;
+ * - spec.json: the spec as JSON;
+ * - validators.ts: precompiled response validators (see generate-validators.ts);
  * - operations.ts: the operation table (scripts/generate-operations.ts).
  * `generateInto(dir)` is shared with the drift check, which generates into a temporary folder.
  */
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { renderOperations } from './generate-operations';
+import { generateValidators } from './generate-validators';
 import { GENERATED_DIR, SPEC_PATH } from './paths';
 import { generateReadme } from './readme-sections';
 
@@ -22,6 +24,7 @@ export async function generateInto(dir: string, specPath = SPEC_PATH): Promise<s
   const files: Record<string, string> = {
     'openapi.ts': HEADER + astToString(ast),
     'spec.json': `${JSON.stringify(spec)}\n`,
+    'validators.ts': HEADER + (await generateValidators(spec)),
     'operations.ts': HEADER + renderOperations(spec),
   };
   await mkdir(dir, { recursive: true });

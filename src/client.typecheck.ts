@@ -50,6 +50,12 @@ export async function typeTests(callab: Callab) {
   assertType<Equal<Args<Callab['webhooks']['list']>, [options?: RequestOptions]>>();
   // @ts-expect-error: a method the spec does not declare
   await callab.campaigns.delete();
+  const { data: queried, response, requestId } = await callab.contacts.query().withResponse();
+  assertType<Equal<typeof queried, Contact[]>>();
+  assertType<Equal<typeof response, Response>>();
+  assertType<Equal<typeof requestId, string | undefined>>();
+  type Listed = ReturnType<ReturnType<Callab['webhooks']['list']>['withResponse']>;
+  assertType<Equal<Awaited<Listed>['data'], WebhookFlow[]>>();
 
   const { data } = await callab.raw.GET('/campaign/list', { params: { query: { limit: 1 } } });
   // @ts-expect-error: raw is typed by path too

@@ -1,4 +1,5 @@
 export { Callab, type CallabOptions, DEFAULT_BASE_URL } from './client';
+export type { CallabPromise, WithResponse } from './core/api-promise';
 export {
   type ApiErrorDetails,
   CallabAbortError,

@@ -1,16 +1,17 @@
 /**
  * Proof that the proxy-mode suite can fail. Runs it (`jest --selectProjects contract` with
- * CONTRACT_UPSTREAM set, as a child process) against the conforming reference server and against
- * each broken variant of it; exits 1 unless the reference passes with every check run and each
- * variant fails with its expected reason. `npm run test:contract:variants`.
+ * CONTRACT_UPSTREAM set, as a child process) against the conforming references (the fake API
+ * through startFakeServer, createFakeFetch and createMswHandlers) and against each broken
+ * variant of startFakeServer; exits 1 unless every reference passes with every check run and
+ * each variant fails with its expected reason. `npm run test:contract:variants`.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/paths';
-import { startFakeServer } from '../../src/testing';
 import { startBrokenUpstream } from './broken-upstream';
+import { startReferences } from './references';
 import { VARIANTS, type Variant } from './variants';
 
 /** Two suites at a time: each is one jest process (--runInBand) plus its servers. */
@@ -154,12 +155,14 @@ async function inPool<T, R>(items: readonly T[], size: number, work: (item: T) =
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const reference = await startFakeServer();
+  const { apiKey, references } = await startReferences();
+  const [reference] = references;
+  if (!reference) throw new Error('no reference server');
   const upstreams = await Promise.all(
-    VARIANTS.map((variant) => startBrokenUpstream(reference.url, variant.break(reference.apiKey))),
+    VARIANTS.map((variant) => startBrokenUpstream(reference.url, variant.break(apiKey))),
   );
   const targets = [
-    { name: 'reference', defect: 'none', url: reference.url, judge: judgeReference },
+    ...references.map(({ name, url }) => ({ name, defect: 'none', url, judge: judgeReference })),
     ...VARIANTS.map((variant, i) => ({
       name: variant.name,
       defect: variant.defect,
@@ -168,11 +171,11 @@ async function main(): Promise<void> {
     })),
   ];
   console.log(
-    `proxy-mode contract suite against the reference server and ${VARIANTS.length} broken variants (${PARALLEL_RUNS} at a time)`,
+    `proxy-mode contract suite against the fake API through each of its ${references.length} adapters and ${VARIANTS.length} broken variants of startFakeServer (${PARALLEL_RUNS} at a time)`,
   );
   try {
     const verdicts = await inPool(targets, PARALLEL_RUNS, async (target) => {
-      const run = await runProxySuite(target.url, reference.apiKey);
+      const run = await runProxySuite(target.url, apiKey);
       const verdict = target.judge(run);
       console.log(
         `${verdict.ok ? '✓' : '✗'} ${target.name} (defect: ${target.defect}), ${run.seconds.toFixed(1)} s: ${verdict.summary}`,
@@ -185,7 +188,7 @@ async function main(): Promise<void> {
     );
     if (good < verdicts.length) process.exitCode = 1;
   } finally {
-    await Promise.all([reference.close(), ...upstreams.map((u) => u.close())]);
+    await Promise.all([...references, ...upstreams].map((server) => server.close()));
   }
 }
 

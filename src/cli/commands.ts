@@ -172,7 +172,8 @@ export const COMMANDS: readonly Command[] = [
     kind: 'mock',
     words: ['mock'],
     arguments: [],
-    summary: 'serve a mock of the API (from the bundled openapi.yaml) until Ctrl+C',
+    summary:
+      "serve Prism's mock of the bundled openapi.yaml (examples, Prefer: code=N) until Ctrl+C",
     options: [
       {
         name: 'port',
@@ -193,7 +194,7 @@ export const COMMANDS: readonly Command[] = [
     kind: 'demo',
     words: ['demo'],
     arguments: [],
-    summary: 'show what every read operation returns, from an in-process mock',
+    summary: 'show what every read operation returns, from the fake API in-process (as --mock)',
     options: HELP_OPTIONS,
   },
 ];

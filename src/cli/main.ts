@@ -89,12 +89,12 @@ function nextSignal(signals: readonly NodeJS.Signals[]): Promise<void> {
   });
 }
 
-/** `npm start`: every read command against the in-process mock, as tables under headings. */
+/** `npm start`: every read command against the fake API in-process, as tables under headings. */
 async function runDemo(values: OptionValues, io: CliIo, output: Output) {
   const connection = await connect({ mock: true, debug: values.debug }, io.env, io.stderr);
   try {
     await output.write([
-      `callab ${version}: demo against an in-process mock of the Callab API (examples from openapi.yaml)\n`,
+      `callab ${version}: demo against the fake Callab API in-process (callab-client/fake: its default fixtures, with filters and limit)\n`,
     ]);
     for (const command of API_COMMANDS.filter((c) => c.operation.retrySafe)) {
       const rows = await command.prepare({}, command.exampleArguments)(connection.client);

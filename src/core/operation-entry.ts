@@ -87,4 +87,9 @@ export interface OperationRoute {
   readonly queryParams: readonly { readonly name: string }[];
   readonly body: { readonly required: boolean } | null;
   readonly retrySafe: boolean;
+  /**
+   * What the success `data` is declared to be (null: no success body). Carried by the slim
+   * OPERATION_ROUTES; the full entries say it in `returns`.
+   */
+  readonly dataShape?: 'array' | 'object' | null;
 }

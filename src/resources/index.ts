@@ -17,8 +17,10 @@ import {
   type OperationRoute,
   type ResourceMethods,
 } from '../../generated/operations';
-import type { ApiCaller, CallInput, SuccessData } from '../core/api';
+import type { ApiCaller } from '../core/api';
+import type { CallabPromise } from '../core/api-promise';
 import { CallabError } from '../core/errors';
+import type { SuccessData } from '../core/operations';
 import type { RequestOptions } from '../core/transport';
 
 type Entry<Id extends OperationId> = (typeof OPERATIONS)[Id];
@@ -65,7 +67,7 @@ export type OperationArgs<Id extends OperationId> = [
 
 export type OperationMethod<Id extends OperationId> = (
   ...args: OperationArgs<Id>
-) => Promise<SuccessData<Entry<Id>['path'], Entry<Id>['method']>>;
+) => CallabPromise<SuccessData<Entry<Id>['path'], Entry<Id>['method']>>;
 
 /** `callab.contacts`, `callab.campaigns`...: every resource and its methods. */
 export type Resources = ResourceMethods<{ readonly [Id in OperationId]: OperationMethod<Id> }>;
@@ -94,6 +96,13 @@ export function requestOf(
     ...(body !== undefined && { body }),
   };
   return { input, options: args[next] as RequestOptions | undefined };
+}
+
+/** A request's parts, untyped: the method types above tie each operation to its own. */
+interface CallInput {
+  path?: Record<string, string>;
+  query?: object;
+  body?: unknown;
 }
 
 type AnyMethod = (...args: readonly unknown[]) => Promise<unknown>;
@@ -132,7 +141,12 @@ export function createResources(api: ApiCaller): Resources {
     methods[entry.name] = async (...args) => {
       const { input, options } = requestOf(entry, args);
       // The table's method and path are the spec's; the types above already tie them together.
-      return api.call(entry.method as 'get', entry.path as '/phone_number', input, options);
+      return api.call(
+        entry.method as 'get',
+        entry.path as '/phone_number',
+        input as object,
+        options,
+      );
     };
   }
   return resources as unknown as Resources;

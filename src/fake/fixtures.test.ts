@@ -1,7 +1,7 @@
 import { loadSpec, specSchemas } from '../../scripts/spec-document';
 import { describeErrors, jsonPointer } from '../core/spec-schemas';
 import type { Contact } from '../types';
-import { defaultFixtures } from './fixtures';
+import { defaultFixtures, fixturesFor } from './fixtures';
 
 const schemas = specSchemas(loadSpec());
 
@@ -58,5 +58,30 @@ describe('defaultFixtures are frozen', () => {
     expect(() => {
       (contacts[0] as Contact).metadata.plan = 'changed';
     }).toThrow(TypeError);
+  });
+});
+
+describe('fixturesFor', () => {
+  it('lays each record over the first record of its operation example, nested lists too', () => {
+    const spec = loadSpec();
+    const ok = (method: string, path: string) =>
+      spec.paths[path][method].responses['200'].content['application/json'].examples.ok.value;
+    Object.assign(ok('post', '/contact/query').data[0], { preferred_language: 'en' });
+    Object.assign(ok('get', '/webhook/flow/company/outbound').data[0].steps[0], {
+      signing: 'hmac',
+    });
+
+    const fixtures = fixturesFor(spec);
+    expect(
+      fixtures.contacts.map((c) => (c as { preferred_language?: string }).preferred_language),
+    ).toEqual(defaultFixtures.contacts.map(() => 'en'));
+    const steps = fixtures.webhookFlows.flatMap((flow) => flow.steps);
+    expect(steps.length).toBeGreaterThan(1);
+    expect(steps.every((step) => (step as { signing?: string }).signing === 'hmac')).toBe(true);
+    // What a fixture spells out wins, free-form objects included: never merged with the example's.
+    expect(fixtures.contacts.map((c) => c.metadata)).toEqual(
+      defaultFixtures.contacts.map((c) => c.metadata),
+    );
+    expect(fixtures.phoneNumbers).toEqual(defaultFixtures.phoneNumbers);
   });
 });

@@ -1,16 +1,41 @@
 /**
- * Realistic records for the fake server: every shape the spec allows in practice (a contact never
- * called, one outside any campaign, a phone number without a country, campaigns in each status).
- * They validate against openapi.yaml (fixtures.test.ts checks it).
+ * Realistic records for the fake API: every shape the spec allows in practice (a contact never
+ * called, one outside any campaign, a phone number without a country, campaigns in each status),
+ * with the variety its filters and `limit` need. Each record is laid over the first record of its
+ * operation's success example in openapi.yaml, so a field the spec adds (with its example, which
+ * the spec lint requires) reaches every fixture with no edit here. They validate against the spec
+ * (fixtures.test.ts checks it).
  */
-import type { Campaign, Contact, PhoneNumber, WebhookFlow } from '../types';
 
-export interface FakeServerFixtures {
+import type { SpecNode } from '../core/spec-schemas';
+import type { Campaign, Contact, PhoneNumber, WebhookFlow } from '../types';
+import { fakeOperations, SPEC } from './spec';
+
+export interface FakeFixtures {
   contacts: readonly Contact[];
   phoneNumbers: readonly PhoneNumber[];
   campaigns: readonly Campaign[];
   webhookFlows: readonly WebhookFlow[];
 }
+
+/** The operation that serves each fixture list (hand-written semantics: filters, `limit`). */
+export const FIXTURE_OPERATIONS = {
+  contacts: 'queryContacts',
+  phoneNumbers: 'listPhoneNumbers',
+  campaigns: 'listCampaigns',
+  webhookFlows: 'listWebhookFlows',
+} as const satisfies Record<keyof FakeFixtures, string>;
+
+/** The fields a fixture spells out; lists of records hold fixtures of their own. */
+type Fixture<T> = {
+  [K in keyof T]?: T[K] extends readonly (infer Item)[]
+    ? Item extends readonly unknown[]
+      ? T[K]
+      : Item extends object
+        ? Fixture<Item>[]
+        : T[K]
+    : T[K];
+};
 
 const COMPANY_ID = '9b2f6a1e-4c3d-4e8f-a1b2-7c6d5e4f3a21';
 const SPRING_RENEWALS_ID = '7f1d2c3b-5a4e-4f6d-9c8b-1a2b3c4d5e6f';
@@ -21,8 +46,8 @@ function contact(
     Contact,
     'id' | 'firstname' | 'lastname' | 'phone_number' | 'tag_name' | 'category_name' | 'source_name'
   > &
-    Partial<Contact>,
-): Contact {
+    Fixture<Contact>,
+): Fixture<Contact> {
   return {
     company_id: COMPANY_ID,
     metadata: {},
@@ -40,7 +65,7 @@ function contact(
   };
 }
 
-const contacts: Contact[] = [
+const contacts: Fixture<Contact>[] = [
   contact({
     id: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
     firstname: 'Ada',
@@ -135,7 +160,7 @@ const contacts: Contact[] = [
   }),
 ];
 
-const phoneNumbers: PhoneNumber[] = [
+const phoneNumbers: Fixture<PhoneNumber>[] = [
   {
     nickname: 'Sales line',
     phone_number: '+14155550199',
@@ -153,8 +178,8 @@ const phoneNumbers: PhoneNumber[] = [
 ];
 
 function campaign(
-  fields: Pick<Campaign, 'name' | 'status' | 'campaign_type'> & Partial<Campaign>,
-): Campaign {
+  fields: Pick<Campaign, 'name' | 'status' | 'campaign_type'> & Fixture<Campaign>,
+): Fixture<Campaign> {
   return {
     notes: '',
     time_zone: 'America/New_York',
@@ -188,7 +213,7 @@ function campaign(
   };
 }
 
-const campaigns: Campaign[] = [
+const campaigns: Fixture<Campaign>[] = [
   campaign({
     name: 'Spring renewals',
     notes: 'Call VIP customers whose plan renews in April',
@@ -240,7 +265,7 @@ const campaigns: Campaign[] = [
   }),
 ];
 
-const webhookFlows: WebhookFlow[] = [
+const webhookFlows: Fixture<WebhookFlow>[] = [
   {
     id: '4b3a2918-0716-4f5e-8d4c-3b2a19080706',
     company_id: COMPANY_ID,
@@ -374,6 +399,43 @@ const webhookFlows: WebhookFlow[] = [
   },
 ];
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * `fields` over `base`, and each record of a list in `fields` over the first record of the
+ * base's list of that name. Free-form objects (`metadata`) replace the base's, never merge.
+ */
+function over<T>(base: unknown, fields: Fixture<T>): T {
+  const result: Record<string, unknown> = isRecord(base) ? { ...base } : {};
+  for (const [name, value] of Object.entries(fields)) {
+    const first = isRecord(base) && Array.isArray(base[name]) ? base[name][0] : undefined;
+    result[name] =
+      Array.isArray(value) && isRecord(first)
+        ? value.map((item: Fixture<unknown>) => over(first, item))
+        : value;
+  }
+  return result as T;
+}
+
+/** The fixtures, each laid over the first record of its operation's success example in `spec`. */
+export function fixturesFor(spec: SpecNode): FakeFixtures {
+  const operations = fakeOperations(spec);
+  function lay<T>(list: keyof FakeFixtures, records: readonly Fixture<T>[]): T[] {
+    const operation = operations.find((o) => o.operationId === FIXTURE_OPERATIONS[list]);
+    const data = (operation?.success?.body as { data?: unknown } | undefined)?.data;
+    const base: unknown = Array.isArray(data) ? data[0] : undefined;
+    return records.map((record) => over<T>(base, record));
+  }
+  return {
+    contacts: lay<Contact>('contacts', contacts),
+    phoneNumbers: lay<PhoneNumber>('phoneNumbers', phoneNumbers),
+    campaigns: lay<Campaign>('campaigns', campaigns),
+    webhookFlows: lay<WebhookFlow>('webhookFlows', webhookFlows),
+  };
+}
+
 /** Freezes `value` and everything in it, so one test cannot change what the next one is served. */
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -383,10 +445,5 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The records a fake server serves when you pass none of your own. Frozen, all the way down. */
-export const defaultFixtures: Readonly<FakeServerFixtures> = deepFreeze({
-  contacts,
-  phoneNumbers,
-  campaigns,
-  webhookFlows,
-});
+/** The records the fake serves when you pass none of your own. Frozen, all the way down. */
+export const defaultFixtures: Readonly<FakeFixtures> = deepFreeze(fixturesFor(SPEC));
