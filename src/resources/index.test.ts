@@ -1,8 +1,11 @@
 /** The resource reader: arguments by position (path, query, body, options) into a request, and back. */
 import type { OperationEntry } from '../../generated/operations';
 import { OPERATIONS } from '../../generated/operations';
+import { ApiCaller } from '../core/api';
 import { CallabError } from '../core/errors';
-import { invokeOperation, type Resources, requestOf } from '.';
+import { createRedactor } from '../core/redact';
+import type { HttpRequest, Transport } from '../core/transport';
+import { createResources, invokeOperation, type Resources, requestOf } from '.';
 
 /** An operation with every kind of argument: two path parameters, a query and a body. */
 const everything: OperationEntry = {
@@ -87,5 +90,33 @@ describe('invokeOperation', () => {
     expect(() => invokeOperation({} as Resources, OPERATIONS.listCampaigns)).toThrow(
       'no method campaigns.list',
     );
+  });
+});
+
+describe('createResources', () => {
+  it('sends each method to its operation, path parameters encoded into the path', async () => {
+    const sent: HttpRequest[] = [];
+    const transport = {
+      send: async (request: HttpRequest) => {
+        sent.push(request);
+        return {
+          status: 200,
+          headers: new Headers({ 'content-type': 'application/json' }),
+          text: '{"status":"ok","message":"ok","data":[]}',
+        };
+      },
+    } as unknown as Transport;
+    const api = new ApiCaller(transport, createRedactor('k'), false);
+    const resources = createResources(api);
+    await resources.campaigns.list({ limit: 2 });
+    await resources.contacts.query();
+    await api.call('get', '/campaign/{campaign_id}' as '/phone_number', {
+      path: { campaign_id: 'a b/c' },
+    });
+    expect(sent.map(({ method, path, query, body }) => ({ method, path, query, body }))).toEqual([
+      { method: 'GET', path: '/campaign/list', query: 'limit=2', body: undefined },
+      { method: 'POST', path: '/contact/query', query: undefined, body: '{}' },
+      { method: 'GET', path: '/campaign/a%20b%2Fc', query: undefined, body: undefined },
+    ]);
   });
 });
