@@ -100,23 +100,44 @@ describe('createResources', () => {
       send: async (request: HttpRequest) => {
         sent.push(request);
         return {
-          status: 200,
-          headers: new Headers({ 'content-type': 'application/json' }),
+          response: new Response(null, {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+          }),
           text: '{"status":"ok","message":"ok","data":[]}',
         };
       },
     } as unknown as Transport;
-    const api = new ApiCaller(transport, createRedactor('k'), false);
+    const api = new ApiCaller(transport, createRedactor('k'), 'https://api.test/v1', false);
     const resources = createResources(api);
     await resources.campaigns.list({ limit: 2 });
     await resources.contacts.query();
-    await api.call('get', '/campaign/{campaign_id}' as '/phone_number', {
-      path: { campaign_id: 'a b/c' },
-    });
-    expect(sent.map(({ method, path, query, body }) => ({ method, path, query, body }))).toEqual([
-      { method: 'GET', path: '/campaign/list', query: 'limit=2', body: undefined },
-      { method: 'POST', path: '/contact/query', query: undefined, body: '{}' },
-      { method: 'GET', path: '/campaign/a%20b%2Fc', query: undefined, body: undefined },
+    await api.call(
+      'get',
+      '/campaign/{campaign_id}' as '/phone_number',
+      {
+        path: { campaign_id: 'a b/c' },
+      } as object,
+    );
+    expect(sent.map(({ method, path, url, body }) => ({ method, path, url, body }))).toEqual([
+      {
+        method: 'GET',
+        path: '/campaign/list',
+        url: 'https://api.test/v1/campaign/list?limit=2',
+        body: undefined,
+      },
+      {
+        method: 'POST',
+        path: '/contact/query',
+        url: 'https://api.test/v1/contact/query',
+        body: '{}',
+      },
+      {
+        method: 'GET',
+        path: '/campaign/{campaign_id}',
+        url: 'https://api.test/v1/campaign/a%20b%2Fc',
+        body: undefined,
+      },
     ]);
   });
 });
