@@ -133,13 +133,27 @@ export function invokeOperation(
   );
 }
 
+/** A call refused before anything was sent, rejecting through `await` and `.withResponse()` alike. */
+function failedCall(error: unknown): CallabPromise<never> {
+  const promise = Promise.reject(error) as CallabPromise<never>;
+  promise.withResponse = () => promise;
+  return promise;
+}
+
 export function createResources(api: ApiCaller): Resources {
   const resources: Record<string, Record<string, AnyMethod>> = {};
   for (const entry of OPERATION_ROUTES) {
     const methods = resources[entry.resource] ?? {};
     resources[entry.resource] = methods;
-    methods[entry.name] = async (...args) => {
-      const { input, options } = requestOf(entry, args);
+    // Not async: the CallabPromise of api.call (with its withResponse) is returned as it is.
+    methods[entry.name] = (...args) => {
+      let request: ReturnType<typeof requestOf>;
+      try {
+        request = requestOf(entry, args);
+      } catch (error) {
+        return failedCall(error);
+      }
+      const { input, options } = request;
       // The table's method and path are the spec's; the types above already tie them together.
       return api.call(
         entry.method as 'get',
