@@ -8,10 +8,7 @@ import { checkMaxRetries, checkTimeoutMs } from './core/options';
 import { createRedactor } from './core/redact';
 import { sleep } from './core/retry';
 import { checkHeaders, mergeHeaders, Transport } from './core/transport';
-import { Campaigns } from './resources/campaigns';
-import { Contacts } from './resources/contacts';
-import { PhoneNumbers } from './resources/phone-numbers';
-import { Webhooks } from './resources/webhooks';
+import { createResources, type Resources } from './resources';
 import type { paths } from './types';
 
 export const DEFAULT_BASE_URL = 'https://api.callab.ai';
@@ -44,11 +41,11 @@ export interface CallabOptions {
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
+/** The resources (`contacts`, `campaigns`...) come from the operation table: see src/resources/. */
+export interface Callab extends Resources {}
+
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor assigns every resource of the interface (Object.assign), which TypeScript cannot see.
 export class Callab {
-  readonly contacts: Contacts;
-  readonly phoneNumbers: PhoneNumbers;
-  readonly campaigns: Campaigns;
-  readonly webhooks: Webhooks;
   /** The typed openapi-fetch client, with the same auth, retries, timeouts and logging. */
   readonly raw: Client<paths>;
   readonly baseUrl: string;
@@ -94,10 +91,7 @@ export class Callab {
       random: Math.random,
     });
     const api = new ApiCaller(transport, redact, this.baseUrl, options.validate ?? false);
-    this.contacts = new Contacts(api);
-    this.phoneNumbers = new PhoneNumbers(api);
-    this.campaigns = new Campaigns(api);
-    this.webhooks = new Webhooks(api);
+    Object.assign(this, createResources(api));
     // openapi-fetch names the operation's path template to middleware only; fetch gets the Request.
     const templates = new WeakMap<Request, string>();
     this.raw = createClient<paths>({

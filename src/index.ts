@@ -15,5 +15,4 @@ export {
 } from './core/errors';
 export type { Logger, LogLevel } from './core/logger';
 export type { RequestOptions } from './core/transport';
-export type { CampaignListParams } from './resources/campaigns';
 export type * from './types';

@@ -2,6 +2,7 @@
  * The contract rules. Each check returns problems, one line each, naming the operation and the
  * rule broken: `listPhoneNumbers (GET /phone_number) [content type] ...`.
  */
+import { OPERATIONS } from '../../generated/operations';
 import type { SpecOperation } from '../../scripts/spec-document';
 import {
   CallabConnectionError,
@@ -211,16 +212,19 @@ export function limitProblems(
       ];
 }
 
+type ContactFilter = (typeof OPERATIONS.queryContacts.body.filters)[number];
+
 /**
- * Each filter of `POST /contact/query` and the contact field it matches, as the spec states in
- * words. Deliberately independent of the fake server's implementation, which the suite checks.
+ * Each filter of `POST /contact/query` and the contact field it matches, as openapi.yaml states
+ * it (`x-callab-matches`, read through the operation table). Deliberately independent of the
+ * fake server's implementation, which the suite checks.
  */
-export const FILTERED_FIELDS = {
-  tags: 'tag_name',
-  categories: 'category_name',
-  source_names: 'source_name',
-  last_call_statuses: 'last_call_status',
-} as const satisfies Record<keyof ContactQuery, keyof Contact>;
+export const FILTERED_FIELDS = Object.fromEntries(
+  OPERATIONS.queryContacts.body.filters.map((filter) => [filter.name, filter.matches]),
+) as { readonly [F in ContactFilter as F['name']]: F['matches'] } satisfies Record<
+  keyof ContactQuery,
+  keyof Contact
+>;
 
 export type FilterName = keyof typeof FILTERED_FIELDS;
 
