@@ -16,6 +16,7 @@ module.exports = {
       transform,
       roots: ['<rootDir>/src', '<rootDir>/scripts'],
       testMatch: ['**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/src/test-support/timeout.ts'],
     },
     {
       displayName: 'contract',

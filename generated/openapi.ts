@@ -11,12 +11,13 @@ export interface paths {
         put?: never;
         /**
          * Query contacts with filters
-         * @description Returns the contacts that match every filter sent. A contact matches a filter when its
-         *     single field (`tag_name`, `category_name`, `source_name`, `last_call_status`) equals one of
-         *     the listed values; filters combine with AND; an absent filter matches any contact.
+         * @description Returns the contacts that match every filter sent. A contact matches a filter when the
+         *     field the filter names in `x-callab-matches` equals one of the listed values; filters
+         *     combine with AND; an absent filter matches any contact.
          *
          *     The docs' prose calls this a GET, but their request example is a POST with a JSON body;
-         *     this document follows the example. The operation reads only and is safe to retry.
+         *     this document follows the example. The operation reads only and is safe to retry
+         *     (`x-callab-read-only`).
          */
         post: operations["queryContacts"];
         delete?: never;
@@ -174,11 +175,11 @@ export interface components {
             last_call_duration: number | null;
             /** @description Feedback recorded for the last call; `null` for a contact never called (inferred). */
             last_call_feedback: string | null;
-            /** @description Where the contact came from (filtered by `source_names`). */
+            /** @description Where the contact came from. */
             source_name: string;
-            /** @description The contact's tag (filtered by `tags`). */
+            /** @description The contact's tag. */
             tag_name: string;
-            /** @description The contact's category (filtered by `categories`). */
+            /** @description The contact's category. */
             category_name: string;
             /** @description Free-text notes. */
             notes: string;

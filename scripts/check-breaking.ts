@@ -1,20 +1,27 @@
 /**
- * `npm run check:breaking -- [--base <file | git ref>]`: compares a base openapi.yaml with the
- * current one using oasdiff and exits 1 on a breaking change, with a readable report and the
- * semver bump the change needs. Without --base it compares with the latest `v*` git tag, and
- * passes, saying so, when there is none yet.
- *
- * One `oasdiff changelog` run gives every change with its level: `oasdiff breaking` is the same
- * list without the additive (info) changes, which the bump needs (minor vs patch).
+ * `npm run check:breaking -- [--base <file | git ref>]`: the breaking-change gate, always on.
+ * Compares openapi.yaml with the last released spec (scripts/openapi.released.yaml, written by
+ * `npm run release:spec`; or --base) in both directions, with oasdiff:
+ * - for clients (code that calls the API): oasdiff's changelog, as oasdiff classifies it;
+ * - for servers (a server that passed the released contract suite): the same diff read
+ *   backwards, since what a server must now send or accept is what a client of the new spec
+ *   would break on if the server kept to the old one (a new required response field, a narrowed
+ *   response, a new request property or value, a new operation). A new optional response field
+ *   or header is not breaking for servers, which may leave it out.
+ * Each change gets its semver level, and the command exits 1 on a breaking or possibly breaking
+ * change that the CHANGELOG's Unreleased section does not accept by its id (`change:<id>`).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT, SPEC_PATH } from './paths';
 import { runCommand } from './run-command';
+
+export const RELEASED_SPEC_PATH = join(ROOT, 'scripts', 'openapi.released.yaml');
+export const CHANGELOG_PATH = join(ROOT, 'CHANGELOG.md');
 
 /**
  * The oasdiff binary from its npm redistribution. The registry this project installs from serves
@@ -30,28 +37,50 @@ const OASDIFF = join(
   'oasdiff',
 );
 
-/** oasdiff's levels: 3 breaking, 2 possibly breaking (reported, does not fail), 1 other. */
-const LEVEL_NAMES: Record<number, string> = { 3: 'BREAKING', 2: 'WARNING', 1: 'info' };
-
-export interface SpecChange {
+/** One change as `oasdiff changelog --format json` gives it (level 3 breaking, 2 possibly, 1 info). */
+export interface OasdiffChange {
   id: string;
   text: string;
   level: number;
   operation?: string;
   path?: string;
   section?: string;
+  /** oasdiff's stable id of the change: the CHANGELOG accepts a change by it. */
+  fingerprint: string;
 }
 
+export type Audience = 'clients' | 'servers';
+export type Severity = 'breaking' | 'possibly breaking' | 'additive';
 export type SemverBump = 'major' | 'minor' | 'patch';
 
+export interface SpecChange {
+  audience: Audience;
+  severity: Severity;
+  /** `change:<fingerprint>`, what the CHANGELOG writes to accept it. */
+  key: string;
+  id: string;
+  where: string;
+  text: string;
+}
+
 export interface BreakingReport {
-  breaking: boolean;
+  changes: SpecChange[];
+  /** Breaking or possibly breaking changes the CHANGELOG does not accept. */
+  unrecorded: SpecChange[];
   bump: SemverBump;
   text: string;
 }
 
-/** Every change from `basePath` to `revisionPath`, as oasdiff classifies it. */
-function diffSpecs(basePath: string, revisionPath: string): Promise<SpecChange[]> {
+/** Changes a server may ignore: it need not send an optional response field or header. */
+const HARMLESS_FOR_SERVERS = new Set([
+  'response-optional-property-removed',
+  'optional-response-header-removed',
+]);
+/** oasdiff names an added operation, read backwards, by these. */
+const OPERATION_REMOVED = /^api-(path-)?removed-/;
+
+/** Every change from `basePath` to `revisionPath`, as oasdiff classifies it for clients. */
+function oasdiff(basePath: string, revisionPath: string): Promise<OasdiffChange[]> {
   return new Promise((resolve, reject) => {
     execFile(
       OASDIFF,
@@ -62,38 +91,126 @@ function diffSpecs(basePath: string, revisionPath: string): Promise<SpecChange[]
           const reason = stderr.split('\n').find((line) => line.trim() !== '') ?? String(error);
           return reject(new Error(`oasdiff could not compare the specs: ${reason}`));
         }
-        resolve(JSON.parse(stdout || '[]') as SpecChange[]);
+        resolve(JSON.parse(stdout || '[]') as OasdiffChange[]);
       },
     );
   });
 }
 
-function reportOf(changes: SpecChange[], revisionLabel: string, baseLabel: string): BreakingReport {
-  const count = (level: number) => changes.filter((c) => c.level === level).length;
-  const breaking = count(3) > 0;
-  const bump: SemverBump = breaking ? 'major' : changes.length > 0 ? 'minor' : 'patch';
-  const lines = [
-    `${revisionLabel} compared with ${baseLabel}: ${changes.length} change(s): ` +
-      `${count(3)} breaking, ${count(2)} possibly breaking, ${count(1)} other.`,
-    ...[...changes]
-      .sort((a, b) => b.level - a.level)
-      .map((c) => {
-        const where = c.operation ? `${c.operation} ${c.path}` : (c.section ?? 'spec');
-        return `  ${(LEVEL_NAMES[c.level] ?? String(c.level)).padEnd(8)} ${where}: ${c.text} [${c.id}]`;
-      }),
-    breaking
-      ? 'Breaking changes: existing clients would fail. Release them as a new major version (in 0.x: the next minor), or make the change backward compatible.'
-      : 'No breaking change.',
-    `Semver bump this spec change needs: ${bump} (breaking -> major, additive -> minor, no API change -> patch).`,
-  ];
-  return { breaking, bump, text: lines.join('\n') };
+const SEVERITY_OF_LEVEL: Record<number, Severity> = {
+  3: 'breaking',
+  2: 'possibly breaking',
+  1: 'additive',
+};
+
+function where(change: OasdiffChange): string {
+  return change.operation ? `${change.operation} ${change.path}` : (change.section ?? 'spec');
 }
 
-async function latestVersionTag(repo: string): Promise<string | undefined> {
-  const { stdout } = await runCommand('git', ['tag', '--list', 'v*', '--sort=-v:refname'], {
-    cwd: repo,
-  });
-  return stdout.split('\n').find((tag) => tag.trim() !== '');
+/** oasdiff's words for the reverse change, turned round to describe the change made. */
+function forwardText(change: OasdiffChange): string {
+  if (OPERATION_REMOVED.test(change.id)) return 'new operation: servers must implement it';
+  const swaps: Record<string, string> = {
+    'added the new': 'removed the',
+    removed: 'added',
+    added: 'removed',
+    ' from ': ' to ',
+    ' to ': ' from ',
+    'became optional': 'became required',
+    'became required': 'became optional',
+    'unset from': 'set to',
+    increased: 'decreased',
+    decreased: 'increased',
+    widened: 'narrowed',
+    narrowed: 'widened',
+  };
+  const pattern = new RegExp(Object.keys(swaps).join('|'), 'g');
+  return change.text.replace(pattern, (word) => swaps[word] ?? word);
+}
+
+export function classify(forward: OasdiffChange[], reverse: OasdiffChange[]): SpecChange[] {
+  const forClients = forward.map(
+    (change): SpecChange => ({
+      audience: 'clients',
+      severity: SEVERITY_OF_LEVEL[change.level] ?? 'breaking',
+      key: `change:${change.fingerprint}`,
+      id: change.id,
+      where: where(change),
+      text: change.text,
+    }),
+  );
+  const forServers = reverse
+    .filter((change) => change.level >= 2 && !HARMLESS_FOR_SERVERS.has(change.id))
+    .map(
+      (change): SpecChange => ({
+        audience: 'servers',
+        severity: SEVERITY_OF_LEVEL[change.level] ?? 'breaking',
+        key: `change:${change.fingerprint}`,
+        id: `${change.id}, reverse diff`,
+        where: where(change),
+        text: forwardText(change),
+      }),
+    );
+  return [...forClients, ...forServers];
+}
+
+const LEVEL_OF: Record<Severity, SemverBump> = {
+  breaking: 'major',
+  'possibly breaking': 'major',
+  additive: 'minor',
+};
+
+/** The `change:<id>` keys listed in the CHANGELOG's Unreleased sections. */
+export function acceptedKeys(changelog: string): Set<string> {
+  const keys = new Set<string>();
+  let unreleased = false;
+  for (const line of changelog.split('\n')) {
+    if (/^##\s/.test(line)) unreleased = /unreleased/i.test(line);
+    else if (unreleased) for (const [key] of line.matchAll(/change:[0-9a-f]{6,}/g)) keys.add(key);
+  }
+  return keys;
+}
+
+export function report(
+  changes: SpecChange[],
+  accepted: Set<string>,
+  labels: { revision: string; base: string },
+): BreakingReport {
+  const gated = changes.filter((c) => c.severity !== 'additive');
+  const unrecorded = gated.filter((c) => !accepted.has(c.key));
+  const count = (audience: Audience, severity: Severity) =>
+    changes.filter((c) => c.audience === audience && c.severity === severity).length;
+  const summary = (audience: Audience) =>
+    `${count(audience, 'breaking')} breaking, ${count(audience, 'possibly breaking')} possibly breaking${audience === 'clients' ? `, ${count(audience, 'additive')} additive` : ''}`;
+  const order: Severity[] = ['breaking', 'possibly breaking', 'additive'];
+  const rank = (c: SpecChange) => order.indexOf(c.severity);
+  const lines = [...changes]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((c) => {
+      const status =
+        c.severity === 'additive' ? '' : accepted.has(c.key) ? ' (accepted)' : ' (NOT RECORDED)';
+      return `  ${c.severity.toUpperCase()} for ${c.audience}, ${LEVEL_OF[c.severity]}: ${c.where}: ${c.text} [${c.id}] ${c.key}${status}`;
+    });
+  const bump: SemverBump = gated.length > 0 ? 'major' : changes.length > 0 ? 'minor' : 'patch';
+  const text = [
+    `${labels.revision} compared with ${labels.base}: ${changes.length} change(s).`,
+    `For clients (code that calls the API): ${summary('clients')}.`,
+    `For servers (a server that passed the released contract suite): ${summary('servers')}.`,
+    ...lines,
+    gated.length === 0
+      ? 'No breaking or possibly breaking change.'
+      : 'Breaking or possibly breaking: existing clients or servers may fail. Release as a new major version (in 0.x: the next minor), or make the change backward compatible.',
+    `Semver bump this spec change needs: ${bump}${gated.some((c) => c.severity === 'possibly breaking') && !gated.some((c) => c.severity === 'breaking') ? ' (minor if each possibly breaking change is reviewed as safe)' : ''} (breaking -> major, additive -> minor, no API change -> patch).`,
+    ...(unrecorded.length === 0
+      ? []
+      : [
+          `Not recorded in CHANGELOG.md: ${unrecorded.length} change(s). Describe each under "## Unreleased" and accept it by its id, e.g.:`,
+          ...unrecorded.map(
+            (c) => `  - ${c.where}: ${c.text} (${c.severity} for ${c.audience}; accepts ${c.key})`,
+          ),
+        ]),
+  ];
+  return { changes, unrecorded, bump, text: text.join('\n') };
 }
 
 /** Writes openapi.yaml (at the repository root) as of git `ref` into `dir`; returns its path. */
@@ -111,36 +228,40 @@ async function specAtRef(repo: string, ref: string, dir: string): Promise<string
 }
 
 export interface CheckBreakingOptions {
-  /** A spec file or a git ref; default the latest `v*` tag. */
+  /** A spec file or a git ref; default the released spec, scripts/openapi.released.yaml. */
   base?: string | undefined;
   /** The spec under review; default this repository's openapi.yaml. */
   revision?: string;
+  /** Whose Unreleased section accepts changes; default this repository's CHANGELOG.md. */
+  changelog?: string;
   /** The git repository refs are read from; default this one. */
   repo?: string;
   log: (line: string) => void;
 }
 
-/** Runs the check; returns the process exit code (0 pass, 1 breaking). */
+/** Runs the check; returns the process exit code (0 pass, 1 an unrecorded breaking change). */
 export async function checkBreaking({
-  base,
+  base = RELEASED_SPEC_PATH,
   revision = SPEC_PATH,
+  changelog = CHANGELOG_PATH,
   repo = ROOT,
   log,
 }: CheckBreakingOptions): Promise<number> {
-  const ref = base ?? (await latestVersionTag(repo));
-  if (ref === undefined) {
-    log('check:breaking: no v* git tag yet, so there is no released spec to compare with: passed.');
-    log('Tag each release (git tag v1.2.3) and this check compares openapi.yaml with the latest.');
-    return 0;
-  }
   const work = await mkdtemp(join(tmpdir(), 'callab-breaking-'));
   try {
-    const isFile = base !== undefined && existsSync(base);
-    const basePath = isFile ? base : await specAtRef(repo, ref, work);
-    const label = isFile ? base : `git ${base === undefined ? 'tag' : 'ref'} ${ref}`;
-    const report = reportOf(await diffSpecs(basePath, revision), basename(revision), label);
-    log(report.text);
-    return report.breaking ? 1 : 0;
+    const isFile = existsSync(base);
+    const basePath = isFile ? base : await specAtRef(repo, base, work);
+    const [forward, reverse, changelogText] = await Promise.all([
+      oasdiff(basePath, revision),
+      oasdiff(revision, basePath),
+      readFile(changelog, 'utf8').catch(() => ''),
+    ]);
+    const result = report(classify(forward, reverse), acceptedKeys(changelogText), {
+      revision: basename(revision),
+      base: isFile ? relative(ROOT, base) || base : `git ref ${base}`,
+    });
+    log(result.text);
+    return result.unrecorded.length > 0 ? 1 : 0;
   } finally {
     await rm(work, { recursive: true, force: true });
   }

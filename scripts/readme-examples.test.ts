@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { ROOT } from './paths';
 import { type CommandOutcome, runCommandOutcome } from './run-command';
 
+// tsc on every block, with the types of vitest and msw that the testing examples import.
+jest.setTimeout(30_000);
+
 function tsBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? '');
 }
@@ -30,6 +33,8 @@ async function typeCheck(blocks: string[]): Promise<CommandOutcome> {
         paths: {
           'callab-client': ['src/index.ts'],
           'callab-client/testing': ['src/testing/index.ts'],
+          'callab-client/fake': ['src/fake/index.ts'],
+          'callab-client/msw': ['src/fake/msw.ts'],
         },
       },
       files,

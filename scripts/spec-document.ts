@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { operationsOf, type SpecOperation } from '../src/core/spec-operations';
 import {
   createSpecSchemas,
   jsonPointer,
@@ -11,6 +12,7 @@ import {
   type SpecSchemas,
 } from '../src/core/spec-schemas';
 
+export { operationsOf, type SpecOperation } from '../src/core/spec-operations';
 export { resolveRef, type SpecNode };
 
 import { SPEC_PATH } from './paths';
@@ -21,26 +23,6 @@ export function loadSpec(path = SPEC_PATH): SpecNode {
 
 export function specSchemas(spec: SpecNode = loadSpec()): SpecSchemas {
   return createSpecSchemas(Ajv2020, addFormats, spec);
-}
-
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-export interface SpecOperation {
-  path: string;
-  method: string;
-  operationId: string;
-  node: SpecNode;
-}
-
-export function operationsOf(spec: SpecNode): SpecOperation[] {
-  return Object.entries(spec.paths as SpecNode).flatMap(([path, item]) =>
-    HTTP_METHODS.filter((m) => item[m]).map((method) => ({
-      path,
-      method,
-      operationId: item[method].operationId,
-      node: item[method],
-    })),
-  );
 }
 
 export interface SpecMediaType {

@@ -1,4 +1,6 @@
+import { getEventListeners } from 'node:events';
 import { inspect } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { loadSpec, mediaTypesOf } from '../scripts/spec-document';
 import { sleep } from './core/retry';
 import {
@@ -85,6 +87,24 @@ describe('construction', () => {
     expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`);
   });
 
+  it.each([
+    ['a trailing newline', '/v1\n'],
+    ['a trailing slash and newline', '/v1/\n'],
+    ['a trailing space', '/v1 '],
+    ['surrounding spaces and a tab', '/v1/\t '],
+  ])('trims %s from the base URL', async (_name, suffix) => {
+    server = await startScriptedServer((_req, res) => reply(res, 200, ok([])));
+    const callab = new Callab({
+      apiKey: API_KEY,
+      baseUrl: ` ${server.url}${suffix}`,
+      logLevel: 'off',
+    });
+    expect(callab.baseUrl).toBe(`${server.url}/v1`);
+    await callab.phoneNumbers.list();
+    await callab.raw.GET('/phone_number');
+    expect(server.requests.map((r) => r.url)).toEqual(['/v1/phone_number', '/v1/phone_number']);
+  });
+
   it('defaults to the production server', () => {
     delete process.env.CALLAB_BASE_URL;
     expect(new Callab({ apiKey: API_KEY }).baseUrl).toBe('https://api.callab.ai');
@@ -98,6 +118,12 @@ describe('construction', () => {
       /^Invalid baseUrl: it contains a user name or password;[^2]*$/,
     ],
     [{ baseUrl: 'https://api.callab.ai/v1?x=1' }, /remove the query string or fragment/],
+    [{ baseUrl: 'https://api.callab.ai/v1?' }, /remove the query string or fragment/],
+    [
+      { baseUrl: 'https://api.callab.ai/my v1' },
+      /^Invalid baseUrl "https:\/\/api.callab.ai\/my v1": it contains a space or a line break/,
+    ],
+    [{ baseUrl: 'https://api.callab.ai/v1\n/v2' }, /it contains a space or a line break/],
     [{ apiKey: '' }, /apiKey is an empty string/],
     [
       { apiKey: 'sk-\u201cquoted\u201d' },
@@ -162,12 +188,25 @@ describe('resources', () => {
     expect(server.requests[2]?.headers['content-type']).toBeUndefined();
   });
 
-  it('sends default and per-call headers, per-call winning', async () => {
+  it('orders headers built-ins, then defaultHeaders, then per-call: each may replace the one before', async () => {
     const callab = await serve((_req, res) => reply(res, 200, ok([])), {
-      defaultHeaders: { 'x-team': 'billing', 'x-trace': 'default' },
+      defaultHeaders: { 'x-team': 'billing', 'x-trace': 'default', 'User-Agent': 'billing/2.1' },
     });
     await callab.phoneNumbers.list({ headers: { 'x-trace': 'call' } });
-    expect(server.requests[0]?.headers).toMatchObject({ 'x-team': 'billing', 'x-trace': 'call' });
+    await callab.contacts.query({}, { headers: { 'USER-AGENT': 'billing/2.1 (job 7)' } });
+    await callab.raw.GET('/phone_number', { headers: { 'x-trace': 'raw' } });
+    const [first, second, third] = server.requests.map((r) => r.headers);
+    expect(first).toMatchObject({
+      'x-team': 'billing',
+      'x-trace': 'call',
+      'user-agent': 'billing/2.1',
+      authorization: `Bearer ${API_KEY}`,
+    });
+    expect(second).toMatchObject({
+      'user-agent': 'billing/2.1 (job 7)',
+      'content-type': 'application/json',
+    });
+    expect(third).toMatchObject({ 'x-trace': 'raw', 'user-agent': 'billing/2.1' });
   });
 
   it('calls fetch unbound, as browser and worker fetch require', async () => {
@@ -191,6 +230,58 @@ describe('resources', () => {
     });
     await callab.phoneNumbers.list();
     expect(server.requests[0]?.url).toBe('/api/v0/phone_number');
+  });
+});
+
+describe('withResponse()', () => {
+  it('gives back the data with the HTTP response and the request id', async () => {
+    const callab = await serve((_req, res) =>
+      reply(res, 200, ok(contacts), { 'x-request-id': 'req_7', 'x-ratelimit-remaining': '41' }),
+    );
+    const { data, response, requestId } = await callab.contacts.query().withResponse();
+    expect(data).toEqual(contacts);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-ratelimit-remaining')).toBe('41');
+    expect(requestId).toBe('req_7');
+    await expect(callab.phoneNumbers.list().withResponse()).resolves.toMatchObject({
+      data: contacts,
+    });
+  });
+
+  it('has no request id when the server sent none, and scrubs the key from one it echoed', async () => {
+    const callab = await serve((_req, res, attempt) =>
+      reply(res, 200, ok([]), attempt === 1 ? {} : { 'x-request-id': `req ${API_KEY}` }),
+    );
+    expect((await callab.webhooks.list().withResponse()).requestId).toBeUndefined();
+    expect((await callab.webhooks.list().withResponse()).requestId).toBe('req [redacted]');
+  });
+
+  it('unwraps the envelope and throws the same typed errors as await', async () => {
+    const callab = await serve((_req, res) =>
+      reply(res, 200, errorEnvelope('no such tag'), { 'x-request-id': 'req_9' }),
+    );
+    const error = await failure(callab.contacts.query({ tags: ['x'] }).withResponse());
+    expect(error).toBeInstanceOf(CallabApiError);
+    expect(error).toMatchObject({ serverMessage: 'no such tag', requestId: 'req_9' });
+  });
+
+  it('is still a promise: then, catch and finally behave as on any other', async () => {
+    const callab = await serve((_req, res, attempt) =>
+      attempt === 1 ? reply(res, 200, ok([])) : reply(res, 401, errorEnvelope('bad key')),
+    );
+    const listed = callab.campaigns.list();
+    expect(listed).toBeInstanceOf(Promise);
+    let settled = false;
+    await expect(listed.then((data) => data.length).finally(() => (settled = true))).resolves.toBe(
+      0,
+    );
+    expect(settled).toBe(true);
+    await expect(
+      callab.campaigns.list().catch((e: unknown) => (e as CallabApiError).httpStatus),
+    ).resolves.toBe(401);
+    await expect(Promise.all([callab.campaigns.list().catch(() => 'caught')])).resolves.toEqual([
+      'caught',
+    ]);
   });
 });
 
@@ -310,16 +401,44 @@ describe('Retry-After', () => {
     expect(sleeps).toEqual([150]);
   });
 
-  it('stops retrying when the server asks for more than 60 s, keeping the delay', async () => {
-    const callab = await rateLimited({ 'retry-after': '120' });
+  it('stops retrying when the server asks for more than 60 s, keeping the delay, and warns', async () => {
+    const lines: string[] = [];
+    const capture = (line: string) => lines.push(line);
+    const callab = await serve(
+      (_req, res) => reply(res, 429, errorEnvelope('slow down'), { 'retry-after': '120' }),
+      {
+        logLevel: 'warn',
+        logger: { error: capture, warn: capture, info: capture, debug: capture },
+      },
+    );
     const error = await failure(callab.phoneNumbers.list());
     expect(error).toBeInstanceOf(CallabRateLimitError);
     expect((error as CallabRateLimitError).retryAfterMs).toBe(120_000);
     expect(server.requests).toHaveLength(1);
     expect(sleeps).toEqual([]);
+    expect(lines).toEqual([
+      'callab: GET /phone_number: HTTP 429 asks to wait 120 s, over 60 s: not retrying',
+    ]);
   });
 
-  it.each(['-1', 'soon'])('ignores %s and backs off instead', async (value) => {
+  it('a 503 with Retry-After is a CallabServerError that carries retryAfterMs, as a 429 does', async () => {
+    const callab = await serve((_req, res) =>
+      reply(res, 503, errorEnvelope('maintenance'), { 'retry-after': '90' }),
+    );
+    const error = await failure(callab.phoneNumbers.list());
+    expect(error).toBeInstanceOf(CallabServerError);
+    expect(error).toMatchObject({ httpStatus: 503, retryAfterMs: 90_000 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it.each([
+    '-1',
+    'soon',
+    'try again in 60',
+    'wait 5',
+    'in 2 minutes',
+    'Thu, 01 Jan 2015 00:00:00 GMT',
+  ])('ignores %j and backs off instead', async (value) => {
     const callab = await rateLimited({ 'retry-after': value });
     await callab.phoneNumbers.list();
     expect(sleeps[0]).toBeGreaterThanOrEqual(375);
@@ -355,6 +474,37 @@ describe('responses that are not the API', () => {
       /not valid JSON \(truncated\?\)/,
     ],
     ['no envelope', { 'content-type': 'application/json' }, '[1,2,3]', /not a \{status/],
+    ['JSON null', { 'content-type': 'application/json' }, 'null', /not a \{status/],
+    [
+      '+json lookalike',
+      { 'content-type': 'application/jsonp' },
+      JSON.stringify(ok([])),
+      /not JSON/,
+    ],
+    [
+      'data null',
+      { 'content-type': 'application/json' },
+      JSON.stringify(ok(null)),
+      /the envelope's data is null, not the array the operation returns/,
+    ],
+    [
+      'data a string',
+      { 'content-type': 'application/json' },
+      JSON.stringify(ok('[]')),
+      /the envelope's data is string, not the array the operation returns/,
+    ],
+    [
+      'data an object',
+      { 'content-type': 'application/json' },
+      JSON.stringify(ok({ items: [] })),
+      /the envelope's data is object, not the array the operation returns/,
+    ],
+    [
+      'no data',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ status: 'ok', message: 'fine' }),
+      /not a \{status/,
+    ],
     [
       'JSON as text/plain',
       { 'content-type': 'text/plain' },
@@ -378,15 +528,74 @@ describe('responses that are not the API', () => {
   );
 });
 
+describe('responses that are the API', () => {
+  it.each([
+    'application/json; charset=utf-8',
+    'application/json;charset=UTF-8',
+    'Application/JSON',
+    'application/vnd.callab.v1+json',
+    'application/problem+json; charset=utf-8',
+  ])('accepts %s', async (contentType) => {
+    const callab = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': contentType });
+      res.end(JSON.stringify(ok(contacts)));
+    });
+    await expect(callab.contacts.query()).resolves.toEqual(contacts);
+  });
+});
+
+describe('failure bodies', () => {
+  it('a JSON null error body is a CallabServerError with body null, not a TypeError', async () => {
+    const callab = await serve(
+      (_req, res) => reply(res, 500, 'null', { 'content-type': 'application/json' }),
+      {
+        maxRetries: 0,
+      },
+    );
+    const error = await failure(callab.phoneNumbers.list());
+    expect(error).toBeInstanceOf(CallabServerError);
+    expect(error).toMatchObject({ body: null, serverMessage: undefined });
+    expect(error.message).toBe(
+      'GET /phone_number failed with HTTP 500: the server reported a failure (content-type application/json, body "null")',
+    );
+  });
+
+  it('a long body is cut to 200 characters in messages and snippets', async () => {
+    const page = `<html>${'x'.repeat(5000)}</html>`;
+    const callab = await serve(
+      (_req, res, attempt) =>
+        attempt === 1
+          ? reply(res, 200, page, { 'content-type': 'text/html' })
+          : reply(res, 502, page, { 'content-type': 'text/html' }),
+      { maxRetries: 0 },
+    );
+    const unexpected = (await failure(callab.phoneNumbers.list())) as CallabUnexpectedResponseError;
+    expect(unexpected.bodySnippet).toBe(`${page.slice(0, 200)}…`);
+    expect(unexpected.message).toContain(JSON.stringify(`${page.slice(0, 200)}…`));
+    expect(unexpected.message).not.toContain(page.slice(0, 201));
+    const apiError = (await failure(callab.phoneNumbers.list())) as CallabServerError;
+    expect(apiError.body).toBe(page);
+    expect(apiError.message).toContain(JSON.stringify(`${page.slice(0, 200)}…`));
+    expect(apiError.message).not.toContain(page.slice(0, 201));
+  });
+});
+
 describe('network failures', () => {
   it('a refused connection is a CallabConnectionError after the retries', async () => {
     const callab = await serve((_req, res) => reply(res, 200, ok([])));
     await server.close();
     const error = await failure(callab.phoneNumbers.list());
     expect(error).toBeInstanceOf(CallabConnectionError);
+    expect(error).not.toBeInstanceOf(CallabTimeoutError);
     expect(error.message).toMatch(
       /could not reach http:\/\/127\.0\.0\.1:\d+: fetch failed \(ECONNREFUSED\)/,
     );
+    // fetch's own error, with the system error under it, for whoever needs more than the message.
+    expect(error.cause).toMatchObject({
+      name: 'TypeError',
+      message: 'fetch failed',
+      cause: expect.objectContaining({ code: 'ECONNREFUSED' }),
+    });
     expect(sleeps).toHaveLength(2);
   });
 
@@ -411,6 +620,8 @@ describe('network failures', () => {
     });
     const error = await failure(callab.phoneNumbers.list());
     expect(error).toBeInstanceOf(CallabTimeoutError);
+    // One catch for "the network failed", as in openai-node.
+    expect(error).toBeInstanceOf(CallabConnectionError);
     expect(error.message).toBe('GET /phone_number timed out after 50 ms');
     expect(attempts).toBe(2);
     expect(sleeps).toHaveLength(1);
@@ -433,8 +644,18 @@ describe('network failures', () => {
     const callab = await serve(() => controller.abort());
     const error = await failure(callab.phoneNumbers.list({ signal: controller.signal }));
     expect(error).toBeInstanceOf(CallabAbortError);
+    expect(error.cause).toBe(controller.signal.reason);
     expect(server.requests).toHaveLength(1);
     expect(sleeps).toEqual([]);
+  });
+
+  it('keeps the reason the caller aborted with', async () => {
+    const controller = new AbortController();
+    const reason = new Error('shutting down');
+    const callab = await serve(() => controller.abort(reason));
+    const error = await failure(callab.phoneNumbers.list({ signal: controller.signal }));
+    expect(error).toBeInstanceOf(CallabAbortError);
+    expect(error.cause).toBe(reason);
   });
 
   it('an abort during the backoff wait stops the retries', async () => {
@@ -463,6 +684,114 @@ describe('network failures', () => {
   });
 });
 
+describe('one signal shared by many calls', () => {
+  const CALLS = 1000;
+  const okResponse = () =>
+    new Response(JSON.stringify(ok([])), { headers: { 'content-type': 'application/json' } });
+  const busyResponse = () =>
+    new Response(JSON.stringify(errorEnvelope('busy')), {
+      status: 503,
+      headers: { 'content-type': 'application/json', 'retry-after-ms': '1' },
+    });
+  // jest hands each test file a copy of `process`; Node reports a listener leak on the real one,
+  // which a function of the outer realm (any of Node's own) reaches.
+  const realProcess = (getEventListeners.constructor as FunctionConstructor)(
+    'return process',
+  )() as NodeJS.Process;
+  let warnings: Error[];
+  const onWarning = (warning: Error) => warnings.push(warning);
+  beforeEach(() => {
+    warnings = [];
+    realProcess.on('warning', onWarning);
+  });
+  afterEach(() => {
+    realProcess.off('warning', onWarning);
+  });
+  /** A client whose `fetch` (the tests') is all it talks to. */
+  const offline = (options: CallabOptions) =>
+    new Callab({ apiKey: API_KEY, baseUrl: 'http://127.0.0.1:9', logLevel: 'off', ...options });
+  /** Node reports a listener leak on the next tick. */
+  const leakWarnings = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return warnings.filter((w) => w.name === 'MaxListenersExceededWarning').map(String);
+  };
+
+  it(`holds no listener on it while ${CALLS} concurrent calls are in flight or after, and prints no warning`, async () => {
+    const held: (() => void)[] = [];
+    const callab = offline({
+      fetch: () => new Promise((resolve) => held.push(() => resolve(okResponse()))),
+    });
+    const controller = new AbortController();
+    const calls = Array.from({ length: CALLS }, () =>
+      callab.phoneNumbers.list({ signal: controller.signal }),
+    );
+    expect(held).toHaveLength(CALLS);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    for (const release of held) release();
+    await Promise.all(calls);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    expect(await leakWarnings()).toEqual([]);
+    // 1,000 calls take more than jest's default 5 s on a loaded 2-core machine.
+  }, 30_000);
+
+  it('holds none during the backoff waits either, with the real sleep', async () => {
+    // Past the 10 listeners at which Node warns; fewer than CALLS, as each waits on a real timer.
+    const waiting = 100;
+    const listenersWhileWaiting: number[] = [];
+    const controller = new AbortController();
+    let attempts = 0;
+    const callab = offline({
+      fetch: async () => (++attempts <= waiting ? busyResponse() : okResponse()),
+      sleep: (ms, signal) => {
+        const waiting = sleep(ms, signal);
+        listenersWhileWaiting.push(getEventListeners(controller.signal, 'abort').length);
+        return waiting;
+      },
+    });
+    await Promise.all(
+      Array.from({ length: waiting }, () =>
+        callab.phoneNumbers.list({ signal: controller.signal }),
+      ),
+    );
+    expect(listenersWhileWaiting).toHaveLength(waiting);
+    expect(Math.max(...listenersWhileWaiting)).toBe(0);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    expect(await leakWarnings()).toEqual([]);
+  });
+
+  it('still aborts every call sharing it', async () => {
+    const controller = new AbortController();
+    const callab = offline({
+      fetch: (_url, init) =>
+        new Promise((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+        ),
+    });
+    const calls = Array.from({ length: 20 }, () =>
+      failure(callab.phoneNumbers.list({ signal: controller.signal })),
+    );
+    controller.abort();
+    for (const error of await Promise.all(calls)) expect(error).toBeInstanceOf(CallabAbortError);
+  });
+
+  it('without AbortSignal.any (older runtimes), removes the listeners it added once calls settle', async () => {
+    const any = AbortSignal.any;
+    Object.defineProperty(AbortSignal, 'any', { value: undefined, configurable: true });
+    try {
+      const callab = offline({
+        fetch: async () => okResponse(),
+      });
+      const controller = new AbortController();
+      await Promise.all(
+        Array.from({ length: 5 }, () => callab.phoneNumbers.list({ signal: controller.signal })),
+      );
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    } finally {
+      Object.defineProperty(AbortSignal, 'any', { value: any, configurable: true });
+    }
+  });
+});
+
 describe('validate: true', () => {
   it('passes a conforming body through', async () => {
     const callab = await serve((_req, res) => reply(res, 200, ok(contacts)), { validate: true });
@@ -485,6 +814,95 @@ describe('validate: true', () => {
   it('is off by default', async () => {
     const callab = await serve((_req, res) => reply(res, 200, ok([{ anything: true }])));
     await expect(callab.contacts.query()).resolves.toEqual([{ anything: true }]);
+  });
+});
+
+describe('raw sends the request openapi-fetch built', () => {
+  it("honours a per-call baseUrl, path included, with the client's auth and retries", async () => {
+    const callab = await serve((_req, res, attempt) =>
+      attempt === 1 ? reply(res, 503, errorEnvelope('down')) : reply(res, 200, ok([])),
+    );
+    const other = await startScriptedServer((_req, res, attempt) =>
+      attempt === 1 ? reply(res, 503, errorEnvelope('down')) : reply(res, 200, ok(contacts)),
+    );
+    try {
+      const { data } = await callab.raw.POST('/contact/query', {
+        baseUrl: `${other.url}/tenant/eu`,
+        body: {},
+      });
+      expect(data).toEqual(ok(contacts));
+      expect(other.requests.map((r) => r.url)).toEqual([
+        '/tenant/eu/contact/query',
+        '/tenant/eu/contact/query',
+      ]);
+      expect(other.requests[1]?.headers.authorization).toBe(`Bearer ${API_KEY}`);
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('keeps a base URL with a path when the per-call one has another', async () => {
+    server = await startScriptedServer((_req, res) => reply(res, 200, ok([])));
+    const callab = new Callab({
+      apiKey: API_KEY,
+      baseUrl: `${server.url}/api/v0`,
+      logLevel: 'off',
+    });
+    await callab.raw.GET('/campaign/list', { params: { query: { limit: 1 } } });
+    await callab.raw.GET('/campaign/list', {
+      baseUrl: `${server.url}/v2`,
+      params: { query: { limit: 2 } },
+    });
+    await callab.raw.GET('/campaign/list', { baseUrl: server.url });
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/api/v0/campaign/list?limit=1',
+      '/v2/campaign/list?limit=2',
+      '/campaign/list',
+    ]);
+  });
+
+  it('hands back a body it decoded without the headers of the encoded one', async () => {
+    const body = JSON.stringify(ok(contacts));
+    const gzipped = gzipSync(body);
+    const callab = await serve((_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'content-length': String(gzipped.length),
+        'x-request-id': 'req_1',
+      });
+      res.end(gzipped);
+    });
+    const { data, response } = await callab.raw.POST('/contact/query', { body: {} });
+    expect(data).toEqual(ok(contacts));
+    expect(response.headers.get('content-encoding')).toBeNull();
+    expect(response.headers.get('content-length')).toBeNull();
+    expect(response.headers.get('x-request-id')).toBe('req_1');
+    expect(response.status).toBe(200);
+  });
+
+  it('hands back an empty body as openapi-fetch expects it', async () => {
+    const callab = await serve((_req, res) => {
+      res.writeHead(204);
+      res.end();
+    });
+    const { data, error, response } = await callab.raw.GET('/phone_number');
+    expect(response.status).toBe(204);
+    expect(data).toBeUndefined();
+    expect(error).toBeUndefined();
+  });
+
+  it('sends a Request a middleware replaced, retrying it as its URL path says', async () => {
+    const callab = await serve((_req, res, attempt) =>
+      attempt === 1 ? reply(res, 500, errorEnvelope('x')) : reply(res, 200, ok([])),
+    );
+    callab.raw.use({
+      onRequest: ({ request }) => new Request(request, { headers: { 'x-tenant': 'eu' } }),
+    });
+    const { response } = await callab.raw.GET('/phone_number');
+    expect(response.status).toBe(200);
+    expect(server.requests.map((r) => r.headers['x-tenant'])).toEqual(['eu', 'eu']);
   });
 });
 
@@ -586,6 +1004,39 @@ describe('the API key never leaks', () => {
     expect(logged).toContain('[redacted]');
     expect(logged).not.toContain(KEY);
     expect(logged).not.toContain(KEY.replace(/\//g, '\\/'));
+  });
+
+  it('debug logs replace cookies and proxy credentials, sent or received, and scrub the URL', async () => {
+    const lines: string[] = [];
+    const capture = (line: string) => lines.push(line);
+    const callab = await serve(
+      (_req, res) => reply(res, 200, ok([]), { 'set-cookie': 'session=s3cr3t-session; HttpOnly' }),
+      {
+        apiKey: KEY,
+        logLevel: 'debug',
+        logger: { error: capture, warn: capture, info: capture, debug: capture },
+      },
+    );
+    await callab.phoneNumbers.list({
+      headers: { cookie: 'session=c00kie-value', 'proxy-authorization': 'Basic cHJveHk6cGFzcw==' },
+    });
+    await callab.raw.GET('/campaign/list', { params: { query: { limit: 1, echo: KEY } as never } });
+    const logged = lines.join('\n');
+    expect(lines).toHaveLength(4);
+    for (const secret of [
+      's3cr3t-session',
+      'c00kie-value',
+      'cHJveHk6cGFzcw==',
+      KEY,
+      encodeURIComponent(KEY),
+    ]) {
+      expect(logged).not.toContain(secret);
+    }
+    expect(lines[0]).toMatch(/"cookie":"\[redacted\]"/);
+    expect(lines[0]).toMatch(/"proxy-authorization":"\[redacted\]"/);
+    expect(lines[0]).toMatch(/"authorization":"\[redacted\]"/);
+    expect(lines[1]).toMatch(/"set-cookie":"\[redacted\]"/);
+    expect(lines[2]).toMatch(/limit=1&echo=\[redacted\]/);
   });
 
   it('is absent from console.log(client) and JSON.stringify(client)', () => {

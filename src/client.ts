@@ -1,16 +1,14 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { version } from '../package.json';
 import { ApiCaller } from './core/api';
+import { isBrowserPage } from './core/browser';
 import { CallabError } from './core/errors';
 import { createLeveledLogger, isLogLevel, type Logger, type LogLevel } from './core/logger';
 import { checkMaxRetries, checkTimeoutMs } from './core/options';
 import { createRedactor } from './core/redact';
 import { sleep } from './core/retry';
 import { checkHeaders, mergeHeaders, Transport } from './core/transport';
-import { Campaigns } from './resources/campaigns';
-import { Contacts } from './resources/contacts';
-import { PhoneNumbers } from './resources/phone-numbers';
-import { Webhooks } from './resources/webhooks';
+import { createResources, type Resources } from './resources';
 import type { paths } from './types';
 
 export const DEFAULT_BASE_URL = 'https://api.callab.ai';
@@ -18,7 +16,7 @@ export const DEFAULT_BASE_URL = 'https://api.callab.ai';
 export interface CallabOptions {
   /** The API key. Defaults to the `CALLAB_API_KEY` environment variable. */
   apiKey?: string | undefined;
-  /** Defaults to `CALLAB_BASE_URL`, then `https://api.callab.ai`. */
+  /** Defaults to `CALLAB_BASE_URL`, then `https://api.callab.ai`. Surrounding whitespace is trimmed. */
   baseUrl?: string | undefined;
   /** Time allowed for each attempt, body included, in milliseconds. Default 30 000. */
   timeoutMs?: number | undefined;
@@ -26,28 +24,38 @@ export interface CallabOptions {
   maxRetries?: number | undefined;
   /** The fetch implementation. Defaults to the global `fetch`. */
   fetch?: typeof fetch | undefined;
-  /** Headers sent with every request. */
+  /** Headers sent with every request. They win over the built-in ones (`User-Agent` included); per-call headers win over them. */
   defaultHeaders?: Record<string, string> | undefined;
   /** Where log lines go. Defaults to `console`. */
   logger?: Logger | undefined;
   /** Defaults to `CALLAB_LOG`, then `warn`. `debug` logs requests with `Authorization` redacted. */
   logLevel?: LogLevel | undefined;
-  /** Validate every success response against openapi.yaml (needs the optional `ajv` and `ajv-formats`). */
+  /** Validate every success response against openapi.yaml (validators precompiled from it, loaded on first use). */
   validate?: boolean | undefined;
+  /**
+   * Allow `new Callab()` in a web page, where every visitor can read the API key. Default false:
+   * the constructor throws there. Workers and server runtimes are not web pages.
+   */
+  dangerouslyAllowBrowser?: boolean | undefined;
   /** Waits between retries; injectable for tests. */
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
+/** The resources (`contacts`, `campaigns`...) come from the operation table: see src/resources/. */
+export interface Callab extends Resources {}
+
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor assigns every resource of the interface (Object.assign), which TypeScript cannot see.
 export class Callab {
-  readonly contacts: Contacts;
-  readonly phoneNumbers: PhoneNumbers;
-  readonly campaigns: Campaigns;
-  readonly webhooks: Webhooks;
   /** The typed openapi-fetch client, with the same auth, retries, timeouts and logging. */
   readonly raw: Client<paths>;
   readonly baseUrl: string;
 
   constructor(options: CallabOptions = {}) {
+    if (isBrowserPage() && options.dangerouslyAllowBrowser !== true) {
+      throw new CallabError(
+        'new Callab() refuses to run in a browser: the API key would be exposed to every visitor of the page. Call the Callab API from your server; if every user of the page may see the key, pass `dangerouslyAllowBrowser: true`.',
+      );
+    }
     if (options.apiKey === '') {
       throw new CallabError(
         'apiKey is an empty string: pass the key, or leave apiKey out to read CALLAB_API_KEY.',
@@ -63,17 +71,16 @@ export class Callab {
     }
     const redact = createRedactor(apiKey);
     const transport = new Transport({
-      baseUrl: this.baseUrl,
       fetch: fetchImpl,
       timeoutMs: checkTimeoutMs(options.timeoutMs ?? 30_000, 'new Callab()'),
       maxRetries: checkMaxRetries(options.maxRetries ?? 2, 'new Callab()'),
       headers: mergeHeaders(
-        options.defaultHeaders && checkHeaders(options.defaultHeaders, 'defaultHeaders'),
         {
           accept: 'application/json',
           authorization: `Bearer ${apiKey}`,
           'user-agent': `callab-client/${version}`,
         },
+        options.defaultHeaders && checkHeaders(options.defaultHeaders, 'defaultHeaders'),
       ),
       log: createLeveledLogger(
         options.logger ?? console,
@@ -83,16 +90,18 @@ export class Callab {
       sleep: options.sleep ?? sleep,
       random: Math.random,
     });
-    const api = new ApiCaller(transport, redact, options.validate ?? false);
-    this.contacts = new Contacts(api);
-    this.phoneNumbers = new PhoneNumbers(api);
-    this.campaigns = new Campaigns(api);
-    this.webhooks = new Webhooks(api);
-    // The operation's path (for the retry policy) is the request path less the base URL's own.
-    const basePath = new URL(this.baseUrl).pathname.replace(/\/$/, '');
+    const api = new ApiCaller(transport, redact, this.baseUrl, options.validate ?? false);
+    Object.assign(this, createResources(api));
+    // openapi-fetch names the operation's path template to middleware only; fetch gets the Request.
+    const templates = new WeakMap<Request, string>();
     this.raw = createClient<paths>({
       baseUrl: this.baseUrl,
-      fetch: (request) => rawFetch(transport, basePath, request),
+      fetch: (request) => rawFetch(transport, request, templates.get(request)),
+    });
+    this.raw.use({
+      onRequest({ request, schemaPath }) {
+        templates.set(request, schemaPath);
+      },
     });
   }
 
@@ -102,26 +111,36 @@ export class Callab {
   }
 }
 
-/** openapi-fetch hands over a Request; send it through the transport and hand back a Response. */
+/** Headers that describe the body as it came over the wire, not the decoded text handed back. */
+const WIRE_HEADERS = ['content-encoding', 'content-length', 'transfer-encoding'];
+
+/**
+ * openapi-fetch hands over the Request it built; send it through the transport as it is (its URL
+ * honours a per-call `baseUrl`) and hand back a Response. `template` is the operation's path for
+ * the retry policy; without it (a middleware of the caller's replaced the Request) the URL's path
+ * stands in, and a POST is then not retried.
+ */
 async function rawFetch(
   transport: Transport,
-  basePath: string,
   request: Request,
+  template: string | undefined,
 ): Promise<Response> {
-  const url = new URL(request.url);
-  const result = await transport.send(
+  const { response, text } = await transport.send(
     {
       method: request.method,
-      path: url.pathname.slice(basePath.length),
-      query: url.search.slice(1),
+      path: template ?? new URL(request.url).pathname,
+      url: request.url,
       ...(request.body && { body: await request.text() }),
       headers: Object.fromEntries(request.headers),
     },
     { signal: request.signal },
   );
-  return new Response(result.text === '' ? null : result.text, {
-    status: result.status,
-    headers: result.headers,
+  const headers = new Headers(response.headers);
+  for (const name of WIRE_HEADERS) headers.delete(name);
+  return new Response(text === '' ? null : text, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
   });
 }
 
@@ -146,10 +165,20 @@ function checkApiKey(value: string | undefined): string {
   return value;
 }
 
+/**
+ * Surrounding whitespace (a `.env` file's or a CI secret's trailing newline) is trimmed, as URL
+ * parsers do; whitespace inside is refused. The result has no trailing slash: paths are appended.
+ */
 function checkBaseUrl(value: string): string {
+  const trimmed = value.trim();
+  if (/\s/.test(trimmed)) {
+    throw new CallabError(
+      `Invalid baseUrl ${JSON.stringify(value)}: it contains a space or a line break; remove it.`,
+    );
+  }
   let url: URL | undefined;
   try {
-    url = new URL(value);
+    url = new URL(trimmed);
   } catch {
     // reported below
   }
@@ -163,12 +192,12 @@ function checkBaseUrl(value: string): string {
       'Invalid baseUrl: it contains a user name or password; remove them (the API key is sent as a bearer token).',
     );
   }
-  if (url.search || url.hash) {
+  if (url.search || url.hash || trimmed.endsWith('?') || trimmed.endsWith('#')) {
     throw new CallabError(
       `Invalid baseUrl ${JSON.stringify(value)}: remove the query string or fragment; paths are appended to it.`,
     );
   }
-  return value.replace(/\/+$/, '');
+  return trimmed.replace(/\/+$/, '');
 }
 
 function checkLogLevel(value: string | undefined): LogLevel {

@@ -2,7 +2,16 @@
  * Type-level tests, checked by `npm run typecheck` (tsc) and never run: a misspelled filter or a
  * wrongly typed parameter must not compile, and results carry the spec's types.
  */
-import type { Callab, Campaign, Contact, PhoneNumber, WebhookFlow } from './index';
+import type {
+  Callab,
+  Campaign,
+  CampaignListParams,
+  Contact,
+  ContactQuery,
+  PhoneNumber,
+  RequestOptions,
+  WebhookFlow,
+} from './index';
 
 type Equal<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -28,6 +37,25 @@ export async function typeTests(callab: Callab) {
   assertType<Equal<Campaign['contacts_list_tags'], string[][]>>();
   assertType<Equal<Awaited<ReturnType<Callab['webhooks']['list']>>, WebhookFlow[]>>();
   assertType<Equal<WebhookFlow['executions'][number]['error_message'], string | null>>();
+
+  // The methods generated from the operation table keep the hand-written signatures they replaced.
+  type Args<M extends (...args: never[]) => unknown> = Parameters<M>;
+  assertType<
+    Equal<Args<Callab['contacts']['query']>, [filters?: ContactQuery, options?: RequestOptions]>
+  >();
+  assertType<Equal<Args<Callab['phoneNumbers']['list']>, [options?: RequestOptions]>>();
+  assertType<
+    Equal<Args<Callab['campaigns']['list']>, [query?: CampaignListParams, options?: RequestOptions]>
+  >();
+  assertType<Equal<Args<Callab['webhooks']['list']>, [options?: RequestOptions]>>();
+  // @ts-expect-error: a method the spec does not declare
+  await callab.campaigns.delete();
+  const { data: queried, response, requestId } = await callab.contacts.query().withResponse();
+  assertType<Equal<typeof queried, Contact[]>>();
+  assertType<Equal<typeof response, Response>>();
+  assertType<Equal<typeof requestId, string | undefined>>();
+  type Listed = ReturnType<ReturnType<Callab['webhooks']['list']>['withResponse']>;
+  assertType<Equal<Awaited<Listed>['data'], WebhookFlow[]>>();
 
   const { data } = await callab.raw.GET('/campaign/list', { params: { query: { limit: 1 } } });
   // @ts-expect-error: raw is typed by path too

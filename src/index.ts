@@ -1,4 +1,5 @@
 export { Callab, type CallabOptions, DEFAULT_BASE_URL } from './client';
+export type { CallabPromise, WithResponse } from './core/api-promise';
 export {
   type ApiErrorDetails,
   CallabAbortError,
@@ -14,5 +15,4 @@ export {
 } from './core/errors';
 export type { Logger, LogLevel } from './core/logger';
 export type { RequestOptions } from './core/transport';
-export type { CampaignListParams } from './resources/campaigns';
 export type * from './types';

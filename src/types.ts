@@ -1,5 +1,5 @@
 /** Named types for the API's objects, from the generated spec types. */
-import type { components } from '../generated/openapi';
+import type { components, operations } from '../generated/openapi';
 
 type Schemas = components['schemas'];
 
@@ -13,4 +13,6 @@ export type WebhookStep = Schemas['WebhookStep'];
 export type WebhookPredefinedVariable = Schemas['WebhookPredefinedVariable'];
 export type WebhookVariable = Schemas['WebhookVariable'];
 export type ErrorEnvelope = Schemas['ErrorEnvelope'];
+/** The query of `campaigns.list`. */
+export type CampaignListParams = NonNullable<operations['listCampaigns']['parameters']['query']>;
 export type { components, operations, paths } from '../generated/openapi';

@@ -2,8 +2,10 @@
  * The public client, wired to record every HTTP exchange it makes, so that tests can assert both
  * what the client returned and what went over the wire.
  */
+import { OPERATIONS, type OperationEntry, type OperationId } from '../../generated/operations';
 import { Callab, type RequestOptions } from '../../src';
 import type { Exchange } from '../../src/contract/exchange';
+import { invokeOperation } from '../../src/resources';
 import type { MockTarget } from './settings';
 
 export type { Exchange };
@@ -50,28 +52,20 @@ export function observedClient(
 }
 
 /**
- * Each operation of openapi.yaml called through its resource method with a valid request. A test
- * checks that this table names exactly the spec's operations, so a new operation fails the suite
- * until it is added here.
+ * Calls `operationId` through its resource method with a valid request, read from the operation
+ * table: the spec's example for each path parameter, no query parameter, and an empty body.
  */
-export const OPERATION_CALLS: Record<
-  string,
-  (callab: Callab, options?: RequestOptions) => Promise<unknown>
-> = {
-  queryContacts: (callab, options) => callab.contacts.query({}, options),
-  listPhoneNumbers: (callab, options) => callab.phoneNumbers.list(options),
-  listCampaigns: (callab, options) => callab.campaigns.list({}, options),
-  listWebhookFlows: (callab, options) => callab.webhooks.list(options),
-};
-
-function callOperation(
+export function callOperation(
   callab: Callab,
   operationId: string,
   options?: RequestOptions,
 ): Promise<unknown> {
-  const call = OPERATION_CALLS[operationId];
-  if (!call) throw new Error(`contract-tests/support/client.ts has no call for ${operationId}`);
-  return call(callab, options);
+  if (!Object.hasOwn(OPERATIONS, operationId)) {
+    throw new Error(`generated/operations.ts has no operation ${operationId}`);
+  }
+  const entry: OperationEntry = OPERATIONS[operationId as OperationId];
+  const path = Object.fromEntries(entry.pathParams.map((p) => [p.name, String(p.example)]));
+  return invokeOperation(callab, entry, { path, query: {}, body: {} }, options);
 }
 
 export type Outcome = { data: unknown } | { error: unknown };

@@ -1,6 +1,6 @@
 /**
  * The spec as the mock-mode tests use it: operations and their named examples, response bodies
- * checked by the contract's own validators (src/contract), request bodies by Ajv.
+ * checked by the generated validators (as src/contract checks them), request bodies by Ajv.
  */
 import {
   loadSpec,
@@ -10,8 +10,8 @@ import {
 } from '../../scripts/spec-document';
 import { type ContractOperation, OPERATIONS, operationById } from '../../src/contract/operations';
 import { bodyViolations } from '../../src/contract/rules';
-import { loadValidators } from '../../src/contract/validation';
 import { describeErrors } from '../../src/core/spec-schemas';
+import { loadValidators } from '../../src/core/validation';
 
 const spec = loadSpec();
 const schemas = specSchemas(spec);

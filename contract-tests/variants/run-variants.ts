@@ -1,11 +1,13 @@
 /**
  * Proof that the contract checks can fail: runs src/contract's runner (what `callab contract-test`
- * and the jest suite's proxy mode run) in-process against the conforming reference server and each
- * broken variant of it, and exits 1 unless the reference passes with every check run in full and
+ * and the jest suite's proxy mode run) in-process against the conforming references (the fake API
+ * through startFakeServer, createFakeFetch and createMswHandlers) and each broken variant of
+ * startFakeServer, and exits 1 unless every reference passes with every check run in full and
  * each variant fails with the violations expected of it. `npm run test:contract:variants`.
  */
 import { runContract } from '../../src/contract/runner';
 import { printedForms, startTargets, TARGET_SEED, verdictLine } from './targets';
+import { VARIANTS } from './variants';
 
 /**
  * Few generated cases: the cases always tried catch every variant (with any seed), and a default
@@ -15,9 +17,9 @@ const RUNS = 5;
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const { apiKey, targets, close } = await startTargets();
+  const { apiKey, targets, close } = await startTargets('every-adapter');
   console.log(
-    `contract checks (src/contract, in-process, seed ${TARGET_SEED}, ${RUNS} generated cases per property) against the reference server and ${targets.length - 1} broken variants`,
+    `contract checks (src/contract, in-process, seed ${TARGET_SEED}, ${RUNS} generated cases per property) against the fake API's adapters and ${VARIANTS.length} broken variants of startFakeServer`,
   );
   try {
     const verdicts = await Promise.all(

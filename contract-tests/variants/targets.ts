@@ -1,17 +1,20 @@
 /**
- * The servers the contract checks are proven on: the package's fake server (the reference, which
- * must pass with every check run in full) and a loopback proxy per broken variant in front of it
- * (each must fail with the violations expected of it). Shared by `npm run test:contract:variants`
- * (in-process) and the packed-tarball test of `callab contract-test`.
+ * The servers the contract checks are proven on: the package's fake API (the references, which
+ * must pass with every check run in full) and a loopback proxy per broken variant in front of
+ * startFakeServer (each must fail with the violations expected of it). Shared by
+ * `npm run test:contract:variants` (in-process, every adapter of the fake API as a reference)
+ * and the packed-tarball test of `callab contract-test` (startFakeServer alone).
  */
 import { junitReport, textReport } from '../../src/contract/formats';
 import { allViolations, type ContractReport } from '../../src/contract/report';
+import { DEFAULT_FAKE_API_KEY } from '../../src/fake';
 import { startFakeServer } from '../../src/testing';
 import { startBrokenUpstream } from './broken-upstream';
+import { type Reference, startReferences } from './references';
 import { VARIANTS } from './variants';
 
-/** Distinctive, so that a report quoting it is easy to catch. */
-export const TARGET_API_KEY = 'sk-contract-variants-5f3a9c1e7b';
+/** The references' key: a report quoting it is easy to catch. */
+const TARGET_API_KEY = DEFAULT_FAKE_API_KEY;
 
 /** Fixed, so that every run tries the same cases. */
 export const TARGET_SEED = 20_240_314;
@@ -70,15 +73,21 @@ function judgeVariant(
   ];
 }
 
-export async function startTargets(): Promise<Targets> {
-  const reference = await startFakeServer({ apiKey: TARGET_API_KEY });
+/** `every-adapter`: startFakeServer, createFakeFetch and createMswHandlers; else startFakeServer. */
+export async function startTargets(references: 'every-adapter' | 'server'): Promise<Targets> {
+  const started: Reference[] =
+    references === 'every-adapter'
+      ? (await startReferences()).references
+      : [{ name: 'reference startFakeServer', ...(await startFakeServer()) }];
+  const [reference] = started;
+  if (!reference) throw new Error('no reference server');
   const upstreams = await Promise.all(
     VARIANTS.map((variant) => startBrokenUpstream(reference.url, variant.break(TARGET_API_KEY))),
   );
   return {
     apiKey: TARGET_API_KEY,
     targets: [
-      { name: 'reference', defect: 'none', url: reference.url, judge: judgeReference },
+      ...started.map(({ name, url }) => ({ name, defect: 'none', url, judge: judgeReference })),
       ...VARIANTS.map((variant, index) => ({
         name: variant.name,
         defect: variant.defect,
@@ -88,7 +97,7 @@ export async function startTargets(): Promise<Targets> {
       })),
     ],
     close: async () => {
-      await Promise.all([reference.close(), ...upstreams.map((upstream) => upstream.close())]);
+      await Promise.all([...started, ...upstreams].map((server) => server.close()));
     },
   };
 }
@@ -99,7 +108,7 @@ export function verdictLine(target: Target, report: ContractReport, problems: st
   const summary =
     problems.length > 0
       ? `NOT AS EXPECTED:\n    ${problems.join('\n    ')}`
-      : target.name === 'reference'
+      : target.defect === 'none'
         ? `passed, every check run in full (${report.counts.passed} testcases)`
         : `failed as expected (${report.counts.failed} failing testcases), e.g. ${example}`;
   return `${problems.length > 0 ? '✗' : '✓'} ${target.name} (defect: ${target.defect}), ${report.seconds.toFixed(1)} s: ${summary}`;

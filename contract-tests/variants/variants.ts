@@ -2,7 +2,7 @@
  * Deliberately broken variants of the reference server (the package's fake server), one defect
  * each, with the violations each must cause. Together they break every rule of src/contract.
  */
-import { OPERATIONS } from '../../src/contract/operations';
+import { filtersOf, operationById } from '../../src/contract/operations';
 import type { Defect, ForwardedRequest, ForwardedResponse } from './broken-upstream';
 
 export interface Variant {
@@ -55,7 +55,7 @@ function isFilteredContactQuery(request: ForwardedRequest): boolean {
   );
 }
 
-const FILTER_NAMES = (OPERATIONS.queryContacts?.body?.filters ?? []).map((filter) => filter.name);
+const FILTER_NAMES = filtersOf(operationById('queryContacts')).map((filter) => filter.name);
 
 const isStringList = (values: Json) =>
   Array.isArray(values) && values.every((value) => typeof value === 'string');

@@ -27,7 +27,7 @@ export interface BundleSize {
   lazyGzipBytes: number;
 }
 
-const gzipSize = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length;
+export const gzipSize = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length;
 
 /** Output paths loaded with the entry: those reachable from it through static imports. */
 export function eagerOutputs(metafile: Metafile): Set<string> {

@@ -13,7 +13,7 @@ describe('evaluateGoals', () => {
     const goals = evaluateGoals(
       [small('fetch', 1), small('callab', 1.05)],
       [large('callab', 1.11, 1.25), large('callab-validate', 1.5, 2)],
-      [bundle(4001)],
+      [bundle(8001)],
     );
     expect(goals.map((g) => [g.goal, g.met])).toEqual([
       ['small queries: time', true],

@@ -7,7 +7,7 @@ export interface Goal {
   goal: string;
   measured: number;
   limit: number;
-  unit: 'x raw fetch' | 'bytes gzip';
+  unit: 'x raw fetch' | 'bytes gzip' | 'MB';
   met: boolean;
 }
 
@@ -19,7 +19,7 @@ function find<T extends { id: VariantId }>(rows: T[], id: VariantId): T {
   return row;
 }
 
-function goal(name: string, measured: number, limit: number, unit: Goal['unit']): Goal {
+export function goal(name: string, measured: number, limit: number, unit: Goal['unit']): Goal {
   return { goal: name, measured, limit, unit, met: measured <= limit };
 }
 
@@ -40,7 +40,7 @@ export function evaluateGoals(
     goal(
       '`.` entry, with openapi-fetch (what a bundle ships)',
       rootEntry.gzipBytes,
-      4000,
+      8000,
       'bytes gzip',
     ),
   ];

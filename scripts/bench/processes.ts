@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { ServerReady } from './server';
 
-const ENTRIES = ['server', 'small-worker', 'large-worker'] as const;
+const ENTRIES = ['server', 'small-worker', 'large-worker', 'stream-worker'] as const;
 type EntryName = (typeof ENTRIES)[number];
 export type BuiltEntries = Record<EntryName, string>;
 

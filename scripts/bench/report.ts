@@ -1,6 +1,7 @@
 /** The benchmark's outputs: the JSON result's shape and its markdown rendering. */
 import type { BundleSize } from './bundle-size';
 import type { Goal } from './goals';
+import type { StreamSummary } from './stream-summary';
 import type { LargeSummary, SmallSummary } from './summary';
 
 export interface BenchResult {
@@ -15,6 +16,8 @@ export interface BenchResult {
     variants: SmallSummary[];
   };
   large: { contacts: number; bodyBytes: number; runs: number; variants: LargeSummary[] };
+  /** The same 100k list read as a stream, then a list past V8's longest string. */
+  stream: { runs: number; hugeRuns: number; at100k: StreamSummary[]; huge: StreamSummary[] };
   bundles: BundleSize[];
   goals: Goal[];
 }
@@ -84,6 +87,52 @@ function largeTable({ large }: BenchResult): string {
   ].join('\n');
 }
 
+function streamTables({ stream }: BenchResult): string {
+  const rate = (v: StreamSummary) =>
+    v.error === undefined
+      ? `${count(Math.round(v.contactsPerSecond))} contacts/s, ${v.mbPerSecond.toFixed(1)} MB/s`
+      : `fails: ${v.error}`;
+  const title = (rows: StreamSummary[], runs: number) => {
+    const list = rows[0] ?? { contacts: 0, bodyBytes: 0 };
+    return `### Streaming ${count(list.contacts)} contacts (${formatMB(list.bodyBytes)} of JSON), a fresh process per run (median of ${runs} runs)`;
+  };
+  const rawRate = stream.at100k.find((v) => v.id === 'fetch');
+  return [
+    title(stream.at100k, stream.runs),
+    '',
+    markdownTable(
+      ['Reader', 'Time', 'vs raw fetch', 'Peak RSS', 'vs raw fetch', 'Rate', 'Fastest-slowest run'],
+      stream.at100k.map((v) => [
+        v.label,
+        formatMs(v.medianMs),
+        v.timeRatioToFetch === undefined ? '-' : formatRatio(v.timeRatioToFetch),
+        `${v.medianPeakRssMb.toFixed(0)} MB`,
+        v.rssRatioToFetch === undefined ? '-' : formatRatio(v.rssRatioToFetch),
+        rate(v),
+        spread(v.runs.map((run) => run.ms)),
+      ]),
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
+    '',
+    title(stream.huge, stream.hugeRuns),
+    '',
+    markdownTable(
+      ['Reader', 'Time', 'Peak RSS', 'Rate', 'Fastest-slowest run'],
+      stream.huge.map((v) => [
+        v.label,
+        formatMs(v.medianMs),
+        `${v.medianPeakRssMb.toFixed(0)} MB`,
+        rate(v),
+        spread(v.runs.map((run) => run.ms)),
+      ]),
+      ['left', 'right', 'right', 'right', 'right'],
+    ),
+    ...(rawRate
+      ? ['', `Raw fetch + json() at ${count(rawRate.contacts)} contacts: ${rate(rawRate)}.`]
+      : []),
+  ].join('\n');
+}
+
 function bundleTable({ bundles }: BenchResult): string {
   return [
     '### Bundle size: everything the entry exports, esbuild --bundle --minify, gzip -9',
@@ -105,7 +154,11 @@ function bundleTable({ bundles }: BenchResult): string {
 
 function goalTable({ goals }: BenchResult): string {
   const value = (goal: Goal, n: number) =>
-    goal.unit === 'bytes gzip' ? `${formatKB(n)} gzip` : formatRatio(n);
+    goal.unit === 'bytes gzip'
+      ? `${formatKB(n)} gzip`
+      : goal.unit === 'MB'
+        ? `${n.toFixed(0)} MB`
+        : formatRatio(n);
   return [
     '### Goals (callab-client against raw fetch measured in the same run)',
     '',
@@ -122,6 +175,7 @@ export function markdownReport(result: BenchResult): string {
     `_${result.environment}, ${result.date}_`,
     smallTable(result),
     largeTable(result),
+    streamTables(result),
     bundleTable(result),
     goalTable(result),
   ].join('\n\n');

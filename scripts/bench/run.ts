@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: what callab-client costs over raw fetch, against bare openapi-fetch and axios.
- * Builds the workers, starts two loopback servers (10 and 100,000 contacts) in their own
- * processes, measures, and writes bench-results/bench.json and bench-results/bench.md.
+ * `npm run bench`: what callab-client costs over raw fetch, against bare openapi-fetch and axios,
+ * and what reading a list as a stream costs. Builds the workers, starts loopback servers (10,
+ * 100,000 and 1,200,000 contacts) in their own processes, measures, and writes
+ * bench-results/bench.json and bench-results/bench.md.
  * `npm run bench -- --cpu-prof` also writes a CPU profile per worker to bench-results/profiles/.
  */
 import { existsSync } from 'node:fs';
@@ -16,6 +17,9 @@ import { buildEntries, runWorker, startServer } from './processes';
 import { type BenchResult, markdownReport } from './report';
 import type { SmallConfig, SmallResult } from './small-worker';
 import { rotated } from './stats';
+import { evaluateStreamGoals, summarizeStream } from './stream-summary';
+import type { StreamVariantId } from './stream-variants';
+import type { StreamConfig, StreamResult } from './stream-worker';
 import { summarizeLarge, summarizeSmall } from './summary';
 import type { VariantId } from './variants';
 
@@ -35,6 +39,13 @@ const LARGE_VARIANTS: VariantId[] = [
   'callab-validate',
   'axios',
 ];
+/** The same 100k list read as a stream, then a list past V8's longest string (~703 MB). */
+const STREAM = { runs: 7, hugeContacts: 1_200_000, hugeRuns: 3 };
+const STREAM_VARIANTS: StreamVariantId[] = ['fetch', 'envelope-reader'];
+/** Raw fetch cannot read the huge list: it runs once, to record how it fails. */
+const HUGE_VARIANTS: StreamVariantId[] = ['envelope-reader'];
+/** The variant held to issue 12's streaming goals. */
+const STREAM_GOAL_VARIANT: StreamVariantId = 'envelope-reader';
 
 const RESULTS_DIR = join(ROOT, 'bench-results');
 const PROFILES_DIR = join(RESULTS_DIR, 'profiles');
@@ -60,6 +71,23 @@ const profileArgs = (name: string) =>
     : [];
 const log = (line: string) => console.error(`bench: ${line}`);
 
+/**
+ * Runs `measure` `runs` times per variant, the variants in a rotated order each time, and
+ * collects each variant's results in run order.
+ */
+async function rotations<Id extends string, R>(
+  ids: Id[],
+  runs: number,
+  measure: (id: Id, run: number) => Promise<R>,
+): Promise<Partial<Record<Id, R[]>>> {
+  const results: Partial<Record<Id, R[]>> = {};
+  for (let run = 0; run < runs; run++) {
+    for (const id of rotated(ids, run))
+      results[id] = [...(results[id] ?? []), await measure(id, run)];
+  }
+  return results;
+}
+
 async function main() {
   for (const entry of [CLIENT_ENTRY, TESTING_ENTRY]) {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm run build)`);
@@ -82,23 +110,53 @@ async function main() {
       profileArgs('small'),
     );
 
-    const large: Partial<Record<VariantId, LargeResult[]>> = {};
-    for (let run = 0; run < LARGE.runs; run++) {
-      log(`${LARGE.contacts} contacts: run ${run + 1} of ${LARGE.runs}`);
-      for (const variant of rotated(LARGE_VARIANTS, run)) {
-        const config: LargeConfig = {
-          baseUrl: largeServer.url,
+    log(`${LARGE.contacts} contacts: ${LARGE.runs} runs per client`);
+    const large = await rotations(LARGE_VARIANTS, LARGE.runs, (variant, run) => {
+      const config: LargeConfig = {
+        baseUrl: largeServer.url,
+        clientEntry: CLIENT_ENTRY,
+        expectedContacts: LARGE.contacts,
+        variant,
+      };
+      return runWorker<LargeResult>(
+        scripts['large-worker'],
+        config,
+        profileArgs(`large-${variant}-${run + 1}`),
+      );
+    });
+
+    const streamRun =
+      (baseUrl: string, contacts: number) => (variant: StreamVariantId, run: number) => {
+        const config: StreamConfig = {
+          baseUrl,
           clientEntry: CLIENT_ENTRY,
-          expectedContacts: LARGE.contacts,
+          expectedContacts: contacts,
           variant,
         };
-        const result = await runWorker<LargeResult>(
-          scripts['large-worker'],
+        return runWorker<StreamResult>(
+          scripts['stream-worker'],
           config,
-          profileArgs(`large-${variant}-${run + 1}`),
+          profileArgs(`stream-${contacts}-${variant}-${run + 1}`),
         );
-        large[variant] = [...(large[variant] ?? []), result];
-      }
+      };
+    log(`${LARGE.contacts} contacts streamed: ${STREAM.runs} runs per reader`);
+    const streamAt100k = await rotations(
+      STREAM_VARIANTS,
+      STREAM.runs,
+      streamRun(largeServer.url, LARGE.contacts),
+    );
+    log(`${STREAM.hugeContacts} contacts: serializing the body`);
+    const hugeServer = await startServer(scripts.server, STREAM.hugeContacts);
+    let huge: Partial<Record<StreamVariantId, StreamResult[]>>;
+    try {
+      log(`${STREAM.hugeContacts} contacts streamed: ${STREAM.hugeRuns} runs, raw fetch once`);
+      const run = streamRun(hugeServer.url, STREAM.hugeContacts);
+      huge = {
+        ...(await rotations(HUGE_VARIANTS, STREAM.hugeRuns, run)),
+        fetch: [await run('fetch', 0)],
+      };
+    } finally {
+      hugeServer.stop();
     }
 
     log('bundle sizes');
@@ -107,6 +165,18 @@ async function main() {
 
     const smallSummary = summarizeSmall(small, SMALL.queries);
     const largeSummary = summarizeLarge(large);
+    const stream = {
+      runs: STREAM.runs,
+      hugeRuns: STREAM.hugeRuns,
+      at100k: summarizeStream(streamAt100k, {
+        contacts: LARGE.contacts,
+        bodyBytes: largeServer.bodyBytes,
+      }),
+      huge: summarizeStream(huge, {
+        contacts: STREAM.hugeContacts,
+        bodyBytes: hugeServer.bodyBytes,
+      }),
+    };
     const result: BenchResult = {
       date: new Date().toISOString(),
       environment: `Node ${process.version}, ${platform()}, ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}`,
@@ -117,8 +187,12 @@ async function main() {
         runs: LARGE.runs,
         variants: largeSummary,
       },
+      stream,
       bundles,
-      goals: evaluateGoals(smallSummary, largeSummary, bundles),
+      goals: [
+        ...evaluateGoals(smallSummary, largeSummary, bundles),
+        ...evaluateStreamGoals(stream.at100k, stream.huge, STREAM_GOAL_VARIANT),
+      ],
     };
     const markdown = markdownReport(result);
     await mkdir(RESULTS_DIR, { recursive: true });

@@ -5,8 +5,7 @@
 import axios from 'axios';
 import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/openapi';
-
-export const API_KEY = 'bench-api-key';
+import { API_KEY, contactsOf, type Envelope, RAW_FETCH_LABEL, rawFetchContacts } from './raw-fetch';
 
 export type VariantId = 'fetch' | 'openapi-fetch' | 'callab' | 'callab-validate' | 'axios';
 
@@ -17,19 +16,6 @@ export interface Variant {
   label: string;
   /** `clientEntry` is the URL of the built package entry (dist/index.mjs): what users import. */
   create(baseUrl: string, clientEntry: string): Promise<QueryContacts>;
-}
-
-interface Envelope {
-  status: string;
-  message: string;
-  data: unknown;
-}
-
-function contactsOf(envelope: Envelope): unknown[] {
-  if (envelope.status !== 'ok' || !Array.isArray(envelope.data)) {
-    throw new Error(`the server answered an error envelope: ${envelope.message}`);
-  }
-  return envelope.data;
 }
 
 type ClientModule = typeof import('../../src/index');
@@ -43,19 +29,8 @@ async function callab(baseUrl: string, clientEntry: string, validate: boolean) {
 export const VARIANTS: Record<VariantId, Variant> = {
   fetch: {
     id: 'fetch',
-    label: 'raw fetch + json()',
-    async create(baseUrl) {
-      const url = `${baseUrl}/contact/query`;
-      return async () => {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
-          body: '{}',
-        });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return contactsOf((await response.json()) as Envelope);
-      };
-    },
+    label: RAW_FETCH_LABEL,
+    create: async (baseUrl) => () => rawFetchContacts(baseUrl),
   },
   'openapi-fetch': {
     id: 'openapi-fetch',

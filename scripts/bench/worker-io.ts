@@ -3,6 +3,7 @@
  * their result leaves over IPC, and a wrong answer from a client fails the run instead of
  * producing a fast, meaningless number.
  */
+import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { type QueryContacts, VARIANTS, type VariantId } from './variants';
 
@@ -36,4 +37,21 @@ export async function checkedQuery(id: VariantId, config: WorkerConfig): Promise
 export function sendAndExit(result: unknown): void {
   if (!process.send) throw new Error('bench worker: must be started with an IPC channel (fork)');
   process.send(result, () => process.exit(0));
+}
+
+export interface Measurement {
+  ms: number;
+  /** RSS once the client was loaded, before the run: the process's baseline. */
+  rssBeforeBytes: number;
+  peakRssBytes: number;
+}
+
+/** Times `run` alone (not module loading) and reads the process's peak RSS after it. */
+export async function measure(run: () => Promise<unknown>): Promise<Measurement> {
+  const rssBeforeBytes = process.memoryUsage.rss();
+  const start = performance.now();
+  await run();
+  const ms = performance.now() - start;
+  // maxRSS is in kilobytes (getrusage ru_maxrss).
+  return { ms, rssBeforeBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
 }

@@ -3,7 +3,41 @@
  * consumer.ts, node16 ESM as consumer.mts, bundler), then run as CommonJS and as ESM. It prints
  * `smoke ok (<module system>, <peers>)` or exits non-zero with the reason.
  */
-export const CONSUMER_SOURCE = `
+import { join } from 'node:path';
+import { ROOT } from '../paths';
+
+export const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
+const COMPILER_OPTIONS = { target: 'ES2022', lib: ['ES2022'], strict: true, types: ['node'] };
+
+const TSCONFIGS = {
+  'tsconfig.node16.json': {
+    compilerOptions: {
+      ...COMPILER_OPTIONS,
+      module: 'node16',
+      moduleResolution: 'node16',
+      outDir: 'out',
+      // Our declaration files get checked as consumers with skipLibCheck off see them; once
+      // only, since checking @types/node is most of the smoke test's time.
+      skipLibCheck: false,
+    },
+    files: ['consumer.ts', 'consumer.mts'],
+  },
+  'tsconfig.bundler.json': {
+    compilerOptions: {
+      ...COMPILER_OPTIONS,
+      module: 'preserve',
+      moduleResolution: 'bundler',
+      noEmit: true,
+      skipLibCheck: true,
+    },
+    files: ['consumer.ts'],
+  },
+};
+
+export type ConsumerTsconfig = keyof typeof TSCONFIGS;
+
+const CONSUMER_SOURCE = `
 import { Callab, CallabAuthenticationError, type Contact } from 'callab-client';
 import { startFakeServer, startMockServer } from 'callab-client/testing';
 
@@ -63,3 +97,12 @@ againstFakeServer()
     process.exitCode = 1;
   });
 `;
+
+/** The consumer's files: the source as consumer.ts and consumer.mts, and both tsconfigs. */
+export const CONSUMER_FILES: Record<string, string> = {
+  'consumer.ts': CONSUMER_SOURCE,
+  'consumer.mts': CONSUMER_SOURCE,
+  ...Object.fromEntries(
+    Object.entries(TSCONFIGS).map(([file, config]) => [file, JSON.stringify(config, null, 2)]),
+  ),
+};

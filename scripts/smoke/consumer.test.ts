@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ROOT } from '../paths';
 import { runCommand } from '../run-command';
 import { type ConsumerProject, createConsumerProject } from './consumer-project';
+import { CONSUMER_FILES, type ConsumerTsconfig, TSC } from './consumer-source';
 import { type PackedPackage, packPackage } from './packed-package';
 
 const ROOT_BIN = join(ROOT, 'node_modules', '.bin');
@@ -71,15 +72,16 @@ describe('the packed tarball', () => {
 describe('a consumer project with the tarball installed', () => {
   let project: ConsumerProject;
   beforeAll(async () => {
-    project = await createConsumerProject(packed.dir, join(work, 'consumer'));
+    project = await createConsumerProject(packed.dir, join(work, 'consumer'), CONSUMER_FILES);
   });
+  const typecheck = (tsconfig: ConsumerTsconfig) => project.node(TSC, ['-p', tsconfig]);
 
   it('type-checks the consumer under moduleResolution bundler', async () => {
-    await project.typecheck('tsconfig.bundler.json');
+    await typecheck('tsconfig.bundler.json');
   }, 30_000);
 
   it('type-checks and compiles the consumer under moduleResolution node16 (CommonJS and ESM)', async () => {
-    await project.typecheck('tsconfig.node16.json');
+    await typecheck('tsconfig.node16.json');
   }, 30_000);
 
   it('resolves import to the ESM build and require to the CommonJS build', async () => {
@@ -92,22 +94,22 @@ describe('a consumer project with the tarball installed', () => {
   });
 
   it('imports it as ESM and calls the API, without the optional peers', async () => {
-    const { stdout } = await project.run('out/consumer.mjs');
+    const { stdout } = await project.node('out/consumer.mjs');
     expect(stdout).toBe('smoke ok (ESM, without optional peers)\n');
   });
 
   it('requires it as CommonJS and calls the API, without the optional peers', async () => {
-    const { stdout } = await project.run('out/consumer.js');
+    const { stdout } = await project.node('out/consumer.js');
     expect(stdout).toBe('smoke ok (CommonJS, without optional peers)\n');
   });
 
   it('serves the bundled spec from startMockServer and validates responses, with the optional peers', async () => {
     await project.installOptionalPeers();
     const env = { SMOKE_OPTIONAL_PEERS: '1' };
-    expect((await project.run('out/consumer.mjs', env)).stdout).toBe(
+    expect((await project.node('out/consumer.mjs', [], env)).stdout).toBe(
       'smoke ok (ESM, with optional peers)\n',
     );
-    expect((await project.run('out/consumer.js', env)).stdout).toBe(
+    expect((await project.node('out/consumer.js', [], env)).stdout).toBe(
       'smoke ok (CommonJS, with optional peers)\n',
     );
   }, 30_000);
@@ -128,10 +130,10 @@ describe('the smoke test itself', () => {
     manifest.exports['.'].require.default = './dist/index.js';
     await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
 
-    const project = await createConsumerProject(broken, join(work, 'consumer-of-broken'));
+    const project = await createConsumerProject(broken, join(work, 'consumer-of-broken'), {});
     // The consumer compiled above, unchanged: only the package differs.
     await cp(join(work, 'consumer', 'out'), join(project.dir, 'out'), { recursive: true });
-    await expect(project.run('out/consumer.mjs')).resolves.toBeDefined();
-    await expect(project.run('out/consumer.js')).rejects.toThrow(/ES module scope/);
+    await expect(project.node('out/consumer.mjs')).resolves.toBeDefined();
+    await expect(project.node('out/consumer.js')).rejects.toThrow(/ES module scope/);
   }, 30_000);
 });

@@ -30,14 +30,14 @@ let servers: Targets;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'callab-contract-smoke-'));
   const packed = await packPackage(join(work, 'pack'));
-  project = await createConsumerProject(packed.dir, join(work, 'provider'));
+  project = await createConsumerProject(packed.dir, join(work, 'provider'), {});
   // What npm's install does for a package's `bin`.
   await mkdir(join(project.dir, 'node_modules', '.bin'), { recursive: true });
   await symlink(
     '../callab-client/dist/cli/index.cjs',
     join(project.dir, 'node_modules', '.bin', 'callab'),
   );
-  servers = await startTargets();
+  servers = await startTargets('server');
 }, 120_000);
 
 afterAll(async () => {
@@ -86,7 +86,7 @@ async function contractTest(target: Target, runs?: number): Promise<CliRun> {
 }
 
 function problemsOf(target: Target, run: CliRun): string[] {
-  const expectedCode = target.name === 'reference' ? 0 : 1;
+  const expectedCode = target.defect === 'none' ? 0 : 1;
   return [
     ...(run.code === expectedCode ? [] : [`exit ${run.code}, expected ${expectedCode}`]),
     ...target.judge(run.report, [run.output, run.junit, ...printedForms(run.report)]),
@@ -128,7 +128,7 @@ describe('npx callab contract-test, from the packed tarball alone', () => {
 
   it('passes the fake server in a default run', async () => {
     const reference = servers.targets[0];
-    if (reference?.name !== 'reference') throw new Error('the reference server comes first');
+    if (reference?.defect !== 'none') throw new Error('the reference server comes first');
     const run = await contractTest(reference);
     expect(problemsOf(reference, run)).toEqual([]);
     expect(run.report.runs).toBe(100);

@@ -33,7 +33,7 @@ describe('parseInvocation', () => {
 
   it.each([
     [[], /missing command/],
-    [['nope'], /unknown command 'nope'; commands: contacts query, campaigns list/],
+    [['nope'], /unknown command 'nope'; commands: contacts query, phone-numbers list/],
     [['contacts'], /'contacts' needs a subcommand: query/],
     [['contacts', 'list'], /'contacts' has no subcommand 'list': query/],
     [['webhooks', 'list', 'extra'], /unexpected argument 'extra' for 'webhooks list'/],

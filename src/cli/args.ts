@@ -12,7 +12,8 @@ export type Invocation =
   | { kind: 'version' }
   /** `command` undefined: the overview; `group`: the commands under a first word like `contacts`. */
   | { kind: 'help'; command?: Command; group?: string }
-  | { kind: 'run'; command: Command; values: OptionValues };
+  /** `args`: the command's positional arguments (path parameters), in order. */
+  | { kind: 'run'; command: Command; values: OptionValues; args: string[] };
 
 const ALL_OPTIONS = new Map<string, OptionSpec>(
   COMMANDS.flatMap((command) => command.options).map((option) => [option.name, option]),
@@ -23,13 +24,21 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   if (values.version) return { kind: 'version' };
   const command = COMMANDS.find((c) => c.words.every((word, i) => positionals[i] === word));
   if (!command) return unmatched(positionals, values.help === true);
-  const extra = positionals[command.words.length];
+  const args = positionals.slice(
+    command.words.length,
+    command.words.length + command.arguments.length,
+  );
+  const extra = positionals[command.words.length + command.arguments.length];
   if (extra !== undefined) {
     throw new UsageError(
       `unexpected argument '${extra}' for '${command.words.join(' ')}'${seeHelp(command)}`,
     );
   }
   if (values.help) return { kind: 'help', command };
+  const missing = command.arguments[args.length];
+  if (missing) {
+    throw new UsageError(`'${command.words.join(' ')}' needs <${missing.name}>${seeHelp(command)}`);
+  }
   for (const token of tokens) {
     if (token.kind === 'option' && !command.options.some((option) => option.name === token.name)) {
       throw new UsageError(
@@ -37,7 +46,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
       );
     }
   }
-  return { kind: 'run', command, values };
+  return { kind: 'run', command, values, args };
 }
 
 function parseFlags(argv: readonly string[]) {

@@ -240,7 +240,7 @@ describe('a reader that closes the pipe early (callab ... | head)', () => {
 });
 
 describe('without the optional Prism peer dependency', () => {
-  it('--mock names the package to install and exits 2', async () => {
+  it('--mock still works (the fake API needs no peer); callab mock names the packages and exits 2', async () => {
     // A copy of the package with only its runtime dependencies installed.
     const root = mkdtempSync(join(tmpdir(), 'callab-no-prism-'));
     try {
@@ -253,13 +253,14 @@ describe('without the optional Prism peer dependency', () => {
         mkdirSync(join(root, 'node_modules', name, '..'), { recursive: true });
         symlinkSync(join(repo, 'node_modules', name), join(root, 'node_modules', name));
       }
-      const result = await runCli(
-        ['contacts', 'query', '--mock'],
-        {},
-        join(root, 'dist', 'cli', 'index.cjs'),
+      const cli = join(root, 'dist', 'cli', 'index.cjs');
+      const query = await runCli(['contacts', 'query', '--mock', '--tag', 'vip'], {}, cli);
+      expect(query).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(query.stdout)).toEqual(
+        defaultFixtures.contacts.filter((c) => c.tag_name === 'vip'),
       );
       expectOneLineFailure(
-        result,
+        await runCli(['mock', '--port', '0'], {}, cli),
         2,
         /cannot start the mock: .*npm install .*@stoplight\/prism-http/,
       );

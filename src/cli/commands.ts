@@ -1,5 +1,13 @@
-/** Every `callab` command: its words, options and help, and for API commands how to fetch the rows. */
-import type { Callab, ContactQuery } from '..';
+/**
+ * Every `callab` command: its words, arguments, options and help, and for API commands how to
+ * fetch the rows. The API commands are read from the operation table (generated/operations.ts):
+ * one per operation, `callab <resource> <name>`, path parameters as positional arguments, query
+ * parameters as flags, body filters as repeatable flags; help texts come from the spec's
+ * descriptions and `x-callab-matches`, table columns from `x-callab-table-columns`.
+ */
+import { OPERATION_LIST, type OperationEntry, type ParamEntry } from '../../generated/operations';
+import type { Callab } from '..';
+import { invokeOperation } from '../resources';
 import { CONTRACT_TEST_HELP, CONTRACT_TEST_OPTIONS } from './contract-test';
 import type { SchemaName } from './fields';
 import type { Row } from './formats';
@@ -9,13 +17,22 @@ import {
   type OptionSpec,
   type OptionValues,
   OUTPUT_OPTIONS,
+  stringValue,
   stringValues,
   wholeNumber,
 } from './options';
 
+/** A positional argument, such as the `<campaign-id>` of `callab campaigns get`. */
+export interface ArgumentSpec {
+  name: string;
+  description: string;
+}
+
 interface CommandBase {
   words: readonly string[];
   summary: string;
+  /** Positional arguments after the words. */
+  arguments: readonly ArgumentSpec[];
   /** Every option the command accepts, the help options included. */
   options: readonly OptionSpec[];
 }
@@ -23,13 +40,19 @@ interface CommandBase {
 /** A command that calls one API operation and prints the returned objects. */
 export interface ApiCommand extends CommandBase {
   kind: 'api';
+  operation: OperationEntry;
   /** Heading in the demo. */
   title: string;
-  schema: SchemaName;
+  /** The spec's example arguments, for the demo (and tests). */
+  exampleArguments: readonly string[];
+  schema: SchemaName | null;
   /** Columns of `--format table` without `--fields`: a short set that fits a terminal. */
   tableColumns: readonly string[];
   /** Checks the command's own flags (before any connection is made) and returns the API call. */
-  prepare(values: OptionValues): (client: Callab) => Promise<readonly Row[]>;
+  prepare(
+    values: OptionValues,
+    args?: readonly string[],
+  ): (client: Callab) => Promise<readonly Row[]>;
 }
 
 export interface LocalCommand extends CommandBase {
@@ -42,117 +65,106 @@ export type Command = ApiCommand | LocalCommand;
 
 const API_OPTIONS = [...OUTPUT_OPTIONS, ...CONNECTION_OPTIONS, ...HELP_OPTIONS];
 
-/** `--tag` fills `tags`, and so on: repeat a flag to match any of several values. */
-const CONTACT_FILTERS: readonly (readonly [
-  flag: string,
-  field: keyof ContactQuery,
-  what: string,
-])[] = [
-  ['tag', 'tags', 'tag'],
-  ['category', 'categories', 'category'],
-  ['source', 'source_names', 'source name'],
-  ['last-call-status', 'last_call_statuses', 'last call status'],
-];
-
-function contactQuery(values: OptionValues): ContactQuery {
-  const query: ContactQuery = {};
-  for (const [flag, field] of CONTACT_FILTERS) {
-    const list = stringValues(values, flag);
-    if (list) query[field] = list;
-  }
-  return query;
+/** The first sentence of a spec description, as help text: `Match contacts whose tag_name...`. */
+function helpText(description: string): string {
+  const [sentence = ''] = description.replace(/`/g, '').split(/\.(?:\s|$)/);
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1).replace(/\s+/g, ' ').trim();
 }
 
-export const API_COMMANDS: readonly ApiCommand[] = [
-  {
+function schemaType(param: ParamEntry): string {
+  return typeof param.schema.type === 'string' ? param.schema.type : 'string';
+}
+
+function queryOption(param: ParamEntry): OptionSpec {
+  const type = schemaType(param);
+  const bounds = [
+    typeof param.schema.minimum === 'number' && `N >= ${param.schema.minimum}`,
+    typeof param.schema.maximum === 'number' && `N <= ${param.schema.maximum}`,
+  ].filter(Boolean);
+  if (type === 'boolean') {
+    return { name: param.cli, type: 'boolean', description: helpText(param.description) };
+  }
+  return {
+    name: param.cli,
+    type: 'string',
+    ...(type === 'array' && { multiple: true as const }),
+    value: type === 'integer' || type === 'number' ? 'N' : 'S',
+    description: `${helpText(param.description)}${bounds.length > 0 ? ` (${bounds.join(', ')})` : ''}`,
+  };
+}
+
+function queryValue(param: ParamEntry, values: OptionValues): unknown {
+  const type = schemaType(param);
+  if (type === 'integer') {
+    const { minimum, maximum } = param.schema;
+    return wholeNumber(
+      values,
+      param.cli,
+      typeof minimum === 'number' ? minimum : 0,
+      typeof maximum === 'number' ? maximum : undefined,
+    );
+  }
+  if (type === 'boolean') return values[param.cli] === true ? true : undefined;
+  if (type === 'array') return stringValues(values, param.cli);
+  return stringValue(values, param.cli);
+}
+
+/** The names and values given, leaving out the absent ones. */
+function given(entries: readonly (readonly [string, unknown])[]): Record<string, unknown> {
+  return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+}
+
+function rowsOf(data: unknown): readonly Row[] {
+  if (Array.isArray(data)) return data as Row[];
+  return data === null || data === undefined ? [] : [data as Row];
+}
+
+function apiCommand(operation: OperationEntry): ApiCommand {
+  const filters = operation.body?.filters ?? [];
+  const options: OptionSpec[] = [
+    ...operation.queryParams.map(queryOption),
+    ...filters.map((filter) => ({
+      name: filter.flag,
+      type: 'string' as const,
+      multiple: true as const,
+      value: 'S',
+      description: `${helpText(filter.description) || `${filter.matches ?? filter.name} is S`} (repeat to match any)`,
+    })),
+    ...API_OPTIONS,
+  ];
+  const repeated = options.find(
+    (option, i) => options.findIndex((o) => o.name === option.name) !== i,
+  );
+  if (repeated) {
+    throw new Error(
+      `callab ${operation.command.join(' ')}: two options are named --${repeated.name}`,
+    );
+  }
+  return {
     kind: 'api',
-    words: ['contacts', 'query'],
-    summary: 'contacts matching every filter given (repeat a flag to match any of its values)',
-    title: 'Contacts',
-    schema: 'Contact',
-    tableColumns: [
-      'firstname',
-      'lastname',
-      'phone_number',
-      'tag_name',
-      'category_name',
-      'source_name',
-      'last_call_status',
-      'status',
-    ],
-    options: [
-      ...CONTACT_FILTERS.map(([flag, , what]) => ({
-        name: flag,
-        type: 'string' as const,
-        multiple: true as const,
-        value: 'S',
-        description: `contacts whose ${what} is S`,
-      })),
-      ...API_OPTIONS,
-    ],
-    prepare: (values) => {
-      const query = contactQuery(values);
-      return (client) => client.contacts.query(query);
+    operation,
+    words: operation.command,
+    summary: helpText(operation.summary),
+    title: operation.summary,
+    arguments: operation.pathParams.map((param) => ({
+      name: param.cli,
+      description: helpText(param.description),
+    })),
+    exampleArguments: operation.pathParams.map((param) => String(param.example)),
+    schema: (operation.returns?.schema ?? null) as SchemaName | null,
+    tableColumns: operation.returns?.tableColumns ?? [],
+    options,
+    prepare: (values, args = []) => {
+      const query = given(operation.queryParams.map((p) => [p.name, queryValue(p, values)]));
+      const body = given(filters.map((f) => [f.name, stringValues(values, f.flag)]));
+      const path = Object.fromEntries(operation.pathParams.map((p, i) => [p.name, args[i] ?? '']));
+      return async (client) =>
+        rowsOf(await invokeOperation(client, operation, { path, query, body }));
     },
-  },
-  {
-    kind: 'api',
-    words: ['campaigns', 'list'],
-    summary: 'the campaigns, at most --limit of them',
-    title: 'Campaigns',
-    schema: 'Campaign',
-    tableColumns: [
-      'name',
-      'status',
-      'campaign_type',
-      'call_progress',
-      'started_at',
-      'ended_at',
-      'time_zone',
-    ],
-    options: [
-      {
-        name: 'limit',
-        type: 'string',
-        value: 'N',
-        description: 'return at most N campaigns (N >= 1)',
-      },
-      ...API_OPTIONS,
-    ],
-    prepare: (values) => {
-      const limit = wholeNumber(values, 'limit', 1);
-      return (client) => client.campaigns.list(limit === undefined ? {} : { limit });
-    },
-  },
-  {
-    kind: 'api',
-    words: ['phone-numbers', 'list'],
-    summary: "the company's phone numbers",
-    title: 'Phone numbers',
-    schema: 'PhoneNumber',
-    tableColumns: ['nickname', 'phone_number', 'number_country_code', 'created_at'],
-    options: API_OPTIONS,
-    prepare: () => (client) => client.phoneNumbers.list(),
-  },
-  {
-    kind: 'api',
-    words: ['webhooks', 'list'],
-    summary: 'the outbound webhook flows (nested lists print as JSON)',
-    title: 'Webhook flows',
-    schema: 'WebhookFlow',
-    tableColumns: [
-      'name',
-      'status',
-      'flow_direction',
-      'tag_name',
-      'category_name',
-      'max_retries',
-      'is_template',
-    ],
-    options: API_OPTIONS,
-    prepare: () => (client) => client.webhooks.list(),
-  },
-];
+  };
+}
+
+export const API_COMMANDS: readonly ApiCommand[] = OPERATION_LIST.map(apiCommand);
 
 export const MOCK_DEFAULT_PORT = 4010;
 export const MOCK_DEFAULT_HOST = '127.0.0.1';
@@ -162,7 +174,9 @@ export const COMMANDS: readonly Command[] = [
   {
     kind: 'mock',
     words: ['mock'],
-    summary: 'serve a mock of the API (from the bundled openapi.yaml) until Ctrl+C',
+    arguments: [],
+    summary:
+      "serve Prism's mock of the bundled openapi.yaml (examples, Prefer: code=N) until Ctrl+C",
     options: [
       {
         name: 'port',
@@ -182,12 +196,14 @@ export const COMMANDS: readonly Command[] = [
   {
     kind: 'demo',
     words: ['demo'],
-    summary: 'show contacts, campaigns, phone numbers and webhook flows from an in-process mock',
+    arguments: [],
+    summary: 'show what every read operation returns, from the fake API in-process (as --mock)',
     options: HELP_OPTIONS,
   },
   {
     kind: 'contract-test',
     words: ['contract-test'],
+    arguments: [],
     summary: 'check that a server implements the API as openapi.yaml says (reports for CI)',
     options: [...CONTRACT_TEST_OPTIONS, ...HELP_OPTIONS],
     help: CONTRACT_TEST_HELP,

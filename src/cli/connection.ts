@@ -1,9 +1,9 @@
-/** The client a command talks to: the real API (key required) or an in-process mock (--mock). */
+/** The client a command talks to: the real API (key required) or the fake API in-process (--mock). */
 import type { Writable } from 'node:stream';
 import { format } from 'node:util';
 import { Callab, type CallabOptions, type Logger } from '..';
+import { createFakeFetch, DEFAULT_FAKE_API_KEY } from '../fake';
 import { UsageError } from './errors';
-import { startLocalMock } from './local-mock';
 import { type OptionValues, stringValue } from './options';
 
 export interface Connection {
@@ -11,8 +11,8 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-/** Prism checks that a bearer token is present, not its value. */
-const MOCK_API_KEY = 'mock-api-key';
+/** Shown in `--debug` logs: the requests of --mock never leave the process. */
+const MOCK_BASE_URL = 'https://in-process-fake.invalid';
 
 export async function connect(
   values: OptionValues,
@@ -28,16 +28,14 @@ export async function connect(
       if (values[flag] !== undefined)
         throw new UsageError(`--mock cannot be combined with --${flag}`);
     }
-    const mock = await startLocalMock({});
-    try {
-      return {
-        client: new Callab({ apiKey: MOCK_API_KEY, baseUrl: mock.url, ...logging }),
-        close: () => mock.close(),
-      };
-    } catch (error) {
-      await mock.close();
-      throw error;
-    }
+    // The fake API (filters, limit, errors) over the default fixtures: no port, no optional peer.
+    const client = new Callab({
+      apiKey: DEFAULT_FAKE_API_KEY,
+      baseUrl: MOCK_BASE_URL,
+      fetch: createFakeFetch(),
+      ...logging,
+    });
+    return { client, close: async () => {} };
   }
   const apiKey = nonEmpty(stringValue(values, 'api-key')) ?? nonEmpty(env.CALLAB_API_KEY);
   if (!apiKey) {

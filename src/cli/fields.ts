@@ -3,11 +3,12 @@ import spec from '../../generated/spec.json';
 import { UsageError } from './errors';
 import type { Row } from './formats';
 
-export type SchemaName = 'Contact' | 'Campaign' | 'PhoneNumber' | 'WebhookFlow';
+export type SchemaName = keyof typeof spec.components.schemas;
 
 /** The documented fields of a response object, in the spec's order. */
-export function fieldsOf(schema: SchemaName): string[] {
-  return Object.keys(spec.components.schemas[schema].properties);
+export function fieldsOf(schema: SchemaName | null): string[] {
+  const properties = schema && (spec.components.schemas[schema] as { properties?: object });
+  return Object.keys(properties?.properties ?? {});
 }
 
 /** Parses `--fields a,b,c` against the valid field names; unknown or repeated names are usage errors. */

@@ -34,11 +34,15 @@ export function groupHelp(group: string): string {
 }
 
 export function commandHelp(command: Command): string {
+  const usage = [...command.words, ...command.arguments.map((argument) => `<${argument.name}>`)];
   const lines = [
-    `Usage: callab ${command.words.join(' ')} [options]`,
+    `Usage: callab ${usage.join(' ')} [options]`,
     '',
     `${capitalized(command.summary)}.`,
     '',
+    ...(command.arguments.length > 0
+      ? ['Arguments:', ...aligned(command.arguments.map((a) => [`<${a.name}>`, a.description])), '']
+      : []),
     'Options:',
     ...aligned(command.options.map((option) => [flagOf(option), option.description])),
   ];

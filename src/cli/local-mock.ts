@@ -1,6 +1,7 @@
 /**
- * Starts the Prism mock from ../testing. Prism is an optional peer dependency, loaded only here,
- * so the rest of the CLI works without it; any failure to start is a configuration error.
+ * Starts the Prism mock from ../testing for `callab mock`. Prism is an optional peer dependency,
+ * loaded only here, so the rest of the CLI (--mock included) works without it; any failure to
+ * start is a configuration error.
  */
 import type { MockServer, MockServerOptions } from '../testing';
 import { messageOf, UsageError } from './errors';

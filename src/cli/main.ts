@@ -32,9 +32,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       const text = command ? commandHelp(command) : group ? groupHelp(group) : overviewHelp();
       await output.write([`${text}\n`]);
     } else {
-      const { command, values } = invocation;
+      const { command, values, args } = invocation;
       debug = values.debug === true;
-      if (command.kind === 'api') await runApiCommand(command, values, io, output);
+      if (command.kind === 'api') await runApiCommand(command, values, args, io, output);
       else if (command.kind === 'mock') await runMock(values, io, output);
       else if (command.kind === 'contract-test')
         return await runContractTest(values, io.env, output);
@@ -47,7 +47,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   }
 }
 
-async function runApiCommand(command: ApiCommand, values: OptionValues, io: CliIo, output: Output) {
+async function runApiCommand(
+  command: ApiCommand,
+  values: OptionValues,
+  args: readonly string[],
+  io: CliIo,
+  output: Output,
+) {
   const formatName = stringValue(values, 'format') ?? (io.stdout.isTTY ? 'table' : 'json');
   if (!isFormat(formatName)) {
     throw new UsageError(`unknown format '${formatName}'; use one of: ${FORMATS.join(', ')}`);
@@ -55,7 +61,7 @@ async function runApiCommand(command: ApiCommand, values: OptionValues, io: CliI
   const documented = fieldsOf(command.schema);
   const fieldList = stringValue(values, 'fields');
   const fields = fieldList === undefined ? undefined : parseFieldList(fieldList, documented);
-  const call = command.prepare(values);
+  const call = command.prepare(values, args);
 
   const connection = await connect(values, io.env, io.stderr);
   const rows = await call(connection.client).finally(() => connection.close());
@@ -86,16 +92,17 @@ function nextSignal(signals: readonly NodeJS.Signals[]): Promise<void> {
   });
 }
 
-/** `npm start`: every API command against the in-process mock, as tables under headings. */
+/** `npm start`: every read command against the fake API in-process, as tables under headings. */
 async function runDemo(values: OptionValues, io: CliIo, output: Output) {
   const connection = await connect({ mock: true, debug: values.debug }, io.env, io.stderr);
   try {
     await output.write([
-      `callab ${version}: demo against an in-process mock of the Callab API (examples from openapi.yaml)\n`,
+      `callab ${version}: demo against the fake Callab API in-process (callab-client/fake: its default fixtures, with filters and limit)\n`,
     ]);
-    for (const command of API_COMMANDS) {
-      const rows = await command.prepare({})(connection.client);
-      await output.write([`\n${command.title} (callab ${command.words.join(' ')} --mock)\n`]);
+    for (const command of API_COMMANDS.filter((c) => c.operation.retrySafe)) {
+      const rows = await command.prepare({}, command.exampleArguments)(connection.client);
+      const words = [...command.words, ...command.exampleArguments].join(' ');
+      await output.write([`\n${command.title} (callab ${words} --mock)\n`]);
       await output.write(table(rows, command.tableColumns));
     }
   } finally {

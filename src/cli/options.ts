@@ -52,7 +52,12 @@ export const CONNECTION_OPTIONS: readonly OptionSpec[] = [
     value: 'URL',
     description: 'API base URL (default: $CALLAB_BASE_URL, then https://api.callab.ai)',
   },
-  { name: 'mock', type: 'boolean', description: 'use an in-process mock of the API; needs no key' },
+  {
+    name: 'mock',
+    type: 'boolean',
+    description:
+      'use the fake API in-process (default fixtures; filters and --limit apply); needs no key',
+  },
 ];
 
 export function stringValue(values: OptionValues, name: string): string | undefined {

@@ -11,6 +11,12 @@ import { invalidValues, invalidWireValues, type Mutation, minimalValue } from '.
 import { declaredStatuses, RULES, refusalProblems, responseProblems, snippet } from './rules';
 import { type CheckContext, runCheck } from './testcase';
 
+/** A body schema the spec does not name cannot be walked: `{}` is the smallest guess. */
+function minimalBody(operation: ContractOperation): unknown {
+  const schema = operation.body?.schema;
+  return schema ? minimalValue(componentSchema(schema)) : {};
+}
+
 /** The smallest valid request: required query parameters and the smallest valid body. */
 export function validRequest(operation: ContractOperation): ContractRequest {
   const required = operation.queryParams.filter((param) => param.required);
@@ -21,9 +27,7 @@ export function validRequest(operation: ContractOperation): ContractRequest {
         required.map((param) => [param.name, String(minimalValue(param.schema))]),
       ),
     }),
-    ...(operation.body && {
-      body: JSON.stringify(minimalValue(componentSchema(operation.body.schema))),
-    }),
+    ...(operation.body && { body: JSON.stringify(minimalBody(operation)) }),
   };
 }
 
@@ -118,13 +122,15 @@ export function badRequestMutations(operation: ContractOperation): Mutation<BadR
         ...(body.required
           ? [{ what: missing.what, plain: missing, arbitrary: fc.constant(missing) }]
           : []),
-        ...invalidValues(componentSchema(body.schema), 'the body').map((mutation) => ({
-          what: mutation.what,
-          plain: request(mutation.what, { body: JSON.stringify(mutation.plain) }),
-          arbitrary: mutation.arbitrary.map((value) =>
-            request(mutation.what, { body: JSON.stringify(value) }),
-          ),
-        })),
+        ...(body.schema ? invalidValues(componentSchema(body.schema), 'the body') : []).map(
+          (mutation) => ({
+            what: mutation.what,
+            plain: request(mutation.what, { body: JSON.stringify(mutation.plain) }),
+            arbitrary: mutation.arbitrary.map((value) =>
+              request(mutation.what, { body: JSON.stringify(value) }),
+            ),
+          }),
+        ),
       ]
     : [];
   const queryMutations = operation.queryParams.flatMap((param) =>

@@ -1,7 +1,8 @@
 /** The contract rules on hand-made exchanges: each names the operation and rule, and can fail. */
 import { loadSpec, mediaTypesOf } from '../../scripts/spec-document';
+import { loadValidators, type Validators } from '../core/validation';
 import type { Exchange } from './exchange';
-import { operationById } from './operations';
+import { filtersOf, operationById } from './operations';
 import {
   duplicateProblems,
   filterProblems,
@@ -10,12 +11,11 @@ import {
   refusalProblems,
   responseProblems,
 } from './rules';
-import { loadValidators, type Validators } from './validation';
 
 const phoneNumbers = operationById('listPhoneNumbers');
 const contacts = operationById('queryContacts');
 const campaigns = operationById('listCampaigns');
-const filters = contacts.body?.filters ?? [];
+const filters = filtersOf(contacts);
 
 const media = mediaTypesOf(loadSpec());
 const example = (operationId: string, status: string, name: string) =>

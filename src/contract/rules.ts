@@ -3,9 +3,10 @@
  * each, naming the operation and the rule broken:
  * `listPhoneNumbers (GET /phone_number) [content type] ...`.
  */
+
+import type { OperationId, Validators } from '../core/validation';
 import type { Exchange, Outcome } from './exchange';
 import type { ContractFilter, ContractOperation } from './operations';
-import type { Validators } from './validation';
 
 export const RULES = {
   status: 'undeclared status',
@@ -59,7 +60,7 @@ export function bodyViolations(
 ): string[] {
   const validate =
     status === 200 && envelopeStatusOf(body) !== 'error'
-      ? validators.success(operation.operationId)
+      ? validators.success(operation.operationId as OperationId)
       : validators.schema('ErrorEnvelope');
   return validate(body);
 }

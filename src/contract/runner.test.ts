@@ -72,9 +72,7 @@ describe('runContract against the fake server', () => {
       'listWebhookFlows missing key',
       'listWebhookFlows wrong key',
     ]);
-    const documented = Object.values(OPERATIONS).map(
-      (op) => `${op.method.toUpperCase()} ${op.path}`,
-    );
+    const documented = OPERATIONS.map((op) => `${op.method.toUpperCase()} ${op.path}`);
     expect([...sent].sort()).toEqual(documented.sort());
     expect(report.testcases.every((t) => t.limitations.length === 0)).toBe(true);
   });

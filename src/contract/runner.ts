@@ -4,6 +4,7 @@
  * whole report, whatever the server echoed.
  */
 import { createRedactor, redactDeep } from '../core/redact';
+import { loadValidators } from '../core/validation';
 import {
   checkBadRequests,
   checkConformance,
@@ -13,11 +14,10 @@ import {
 } from './checks';
 import { CoverageRecorder } from './coverage';
 import { createSender, isUnanswered } from './exchange';
-import { OPERATIONS } from './operations';
+import { filtersOf, OPERATIONS } from './operations';
 import { CHECKS, type ContractReport, countTestcases, type Testcase } from './report';
 import { checkFilters, checkLimit, limitParam } from './semantics';
 import type { CheckContext } from './testcase';
-import { loadValidators } from './validation';
 
 export interface ContractRunOptions {
   baseUrl: string;
@@ -64,7 +64,7 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
     validators: await loadValidators(),
     property: { seed: options.seed, runs: options.runs },
   };
-  const operations = Object.values(OPERATIONS);
+  const operations = OPERATIONS;
 
   const conformance = await Promise.all(operations.map((op) => checkConformance(context, op)));
   const unreachable = conformance.every(({ outcome }) => isUnanswered(outcome))
@@ -79,7 +79,7 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
     : await Promise.all(
         operations.flatMap((operation, index) => {
           const data = conformance[index]?.data;
-          const filters = operation.body?.filters ?? [];
+          const filters = filtersOf(operation);
           return [
             ...(hasCredentialChecks(operation) ? checkCredentials(context, operation) : []),
             ...(hasBadRequestCheck(operation) ? [checkBadRequests(context, operation)] : []),

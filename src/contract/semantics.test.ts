@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { specSchemas } from '../../scripts/spec-document';
 import { jsonPointer } from '../core/spec-schemas';
 import { defaultFixtures } from '../testing';
-import { operationById } from './operations';
+import { filtersOf, operationById } from './operations';
 import { filterExamples, filterLimitations, filterQueries, NO_SUCH_VALUE } from './semantics';
 
-const filters = operationById('queryContacts').body?.filters ?? [];
+const filters = filtersOf(operationById('queryContacts'));
 const contacts = defaultFixtures.contacts as unknown as Record<string, unknown>[];
 const contact = (fields: object) => ({
   id: 'c',

@@ -1,9 +1,10 @@
 /** What every check shares: how it sends, validates and explores, and how its testcase is built. */
+
+import type { Validators } from '../core/validation';
 import type { ContractRequest, Outcome, Send } from './exchange';
 import type { ContractOperation } from './operations';
 import type { PropertyRun } from './property';
 import type { CheckName, Testcase } from './report';
-import type { Validators } from './validation';
 
 export interface CheckContext {
   send: Send;

@@ -1,75 +1,101 @@
 /**
- * The typed call behind every resource method: send, unwrap the envelope, optionally validate,
- * return `data`. Types come from the generated `paths`, so a resource names only path and method.
+ * The typed call behind every resource method: build the request, send it, unwrap the envelope,
+ * check the shape of `data`, optionally validate, return `data`. The URL and body are built with
+ * openapi-fetch's own serialisers, the ones `raw` uses, so a call goes out the same way from both.
  */
+import {
+  createFinalURL,
+  createQuerySerializer,
+  defaultBodySerializer,
+  defaultPathSerializer,
+} from 'openapi-fetch';
 import type { paths } from '../../generated/openapi';
+import { type CallabPromise, callabPromise, type Sent } from './api-promise';
 import { unwrapEnvelope } from './envelope';
+import { type SuccessData, successShape } from './operations';
 import type { Redact } from './redact';
 import type { RequestOptions, Transport } from './transport';
 
 type Method = 'get' | 'post';
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
-type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
-type Responses<O> = O extends { responses: infer R } ? R : never;
+type ParamsOf<O> = O extends { parameters: infer Params } ? Params : never;
+type RequestJson<O> = O extends { requestBody?: { content: { 'application/json': infer Body } } }
+  ? Body
+  : never;
 
-/** The `data` of the operation's success envelope. */
-export type SuccessData<P extends keyof paths, M extends Method> = Extract<
-  JsonOf<Responses<Operation<P, M>>[200 & keyof Responses<Operation<P, M>>]>,
-  { status: 'ok' }
->['data'];
+/** The operation's parameters, as openapi-fetch's `params` has them, and its JSON body. */
+export interface CallInput<P extends keyof paths, M extends Method> {
+  /** Fills `{campaign_id}`-style segments of the path template, percent-encoded. */
+  path?: ParamsOf<Operation<P, M>>['path'];
+  /** Arrays go out as repeated names (`a=1&a=2`: OpenAPI's form style, exploded). */
+  query?: ParamsOf<Operation<P, M>>['query'];
+  body?: RequestJson<Operation<P, M>>;
+}
+
+type UrlParams = Parameters<typeof createFinalURL>[1]['params'];
 
 const JSON_BODY_HEADERS = { 'content-type': 'application/json' };
-
-export interface CallInput {
-  query?: Record<string, string | number | boolean | undefined>;
-  body?: unknown;
-}
+const serializeQuery = createQuerySerializer();
 
 export class ApiCaller {
   // Private (#) so that `console.log(callab)` shows none of the wiring.
   readonly #transport: Transport;
   readonly #redact: Redact;
+  readonly #baseUrl: string;
   readonly #validate: boolean;
 
-  constructor(transport: Transport, redact: Redact, validate: boolean) {
+  constructor(transport: Transport, redact: Redact, baseUrl: string, validate: boolean) {
     this.#transport = transport;
     this.#redact = redact;
+    this.#baseUrl = baseUrl;
     this.#validate = validate;
   }
 
-  async call<P extends keyof paths, M extends Method>(
+  call<P extends keyof paths, M extends Method>(
     method: M,
     path: P,
-    input: CallInput,
+    input: CallInput<P, M> = {},
     options?: RequestOptions,
+  ): CallabPromise<SuccessData<P, M>> {
+    const sent: Sent = {};
+    return callabPromise(this.#send(method, path, input, options, sent), sent, this.#redact);
+  }
+
+  async #send<P extends keyof paths, M extends Method>(
+    method: M,
+    path: P,
+    input: CallInput<P, M>,
+    options: RequestOptions | undefined,
+    sent: Sent,
   ): Promise<SuccessData<P, M>> {
     const verb = method.toUpperCase();
+    const url = createFinalURL(path, {
+      baseUrl: this.#baseUrl,
+      // Typed per operation by CallInput; the serialisers take any record.
+      params: input as unknown as UrlParams,
+      querySerializer: serializeQuery,
+      pathSerializer: defaultPathSerializer,
+    });
     const result = await this.#transport.send(
       {
         method: verb,
         path,
-        ...(input.query && { query: encodeQuery(input.query) }),
+        url,
         ...(input.body !== undefined && {
-          body: JSON.stringify(input.body),
+          body: defaultBodySerializer(input.body),
           headers: JSON_BODY_HEADERS,
         }),
       },
       options,
     );
-    const envelope = unwrapEnvelope(`${verb} ${path}`, result, this.#redact);
+    const operation = `${verb} ${path}`;
+    const envelope = unwrapEnvelope(operation, result, this.#redact, successShape(method, path));
     if (this.#validate) {
       // Loaded on first use, with Ajv and the spec: clients that do not validate never fetch it.
       const { validateSuccessBody } = await import('./validation');
       await validateSuccessBody(method, path, envelope);
     }
+    sent.response = result.response;
     return envelope.data as SuccessData<P, M>;
   }
-}
-
-function encodeQuery(query: NonNullable<CallInput['query']>): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined) params.set(name, String(value));
-  }
-  return params.toString();
 }

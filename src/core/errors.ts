@@ -16,9 +16,15 @@ export interface ApiErrorDetails {
   body: unknown;
   headers: Record<string, string>;
   requestId: string | undefined;
+  /** The wait the server asked for (`retry-after-ms` or `Retry-After`), when it sent a usable one. */
+  retryAfterMs?: number | undefined;
 }
 
-/** The server reported a failure: an error envelope (even inside HTTP 200) or a non-2xx status. */
+/**
+ * The server reported a failure: an error envelope (even inside HTTP 200) or a non-2xx status.
+ * `retryAfterMs` is here, not on the subclasses, because a 503 sends `Retry-After` as a 429 does:
+ * one `catch` can honour it whatever the status.
+ */
 export class CallabApiError extends CallabError {
   override readonly name: string = 'CallabApiError';
   readonly httpStatus: number;
@@ -26,6 +32,7 @@ export class CallabApiError extends CallabError {
   readonly body: unknown;
   readonly headers: Record<string, string>;
   readonly requestId: string | undefined;
+  readonly retryAfterMs: number | undefined;
 
   constructor(message: string, details: ApiErrorDetails) {
     super(message);
@@ -34,6 +41,7 @@ export class CallabApiError extends CallabError {
     this.body = details.body;
     this.headers = details.headers;
     this.requestId = details.requestId;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 
@@ -42,18 +50,12 @@ export class CallabAuthenticationError extends CallabApiError {
   override readonly name: string = 'CallabAuthenticationError';
 }
 
-/** HTTP 429. `retryAfterMs` is the server's `retry-after-ms` or `Retry-After`, when it sent one. */
+/** HTTP 429. */
 export class CallabRateLimitError extends CallabApiError {
   override readonly name: string = 'CallabRateLimitError';
-  readonly retryAfterMs: number | undefined;
-
-  constructor(message: string, details: ApiErrorDetails, retryAfterMs: number | undefined) {
-    super(message, details);
-    this.retryAfterMs = retryAfterMs;
-  }
 }
 
-/** HTTP 5xx. */
+/** HTTP 5xx; a 503 often says in `retryAfterMs` when to come back. */
 export class CallabServerError extends CallabApiError {
   override readonly name: string = 'CallabServerError';
 }
@@ -86,8 +88,8 @@ export class CallabConnectionError extends CallabError {
   override readonly name: string = 'CallabConnectionError';
 }
 
-/** An attempt took longer than `timeoutMs`. */
-export class CallabTimeoutError extends CallabError {
+/** An attempt took longer than `timeoutMs`: a kind of connection failure, caught with it. */
+export class CallabTimeoutError extends CallabConnectionError {
   override readonly name: string = 'CallabTimeoutError';
 }
 

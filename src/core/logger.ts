@@ -1,8 +1,13 @@
-/** Leveled logging; callers pass details through `redactHeaders` (./redact) before logging them. */
+/**
+ * Leveled logging; callers pass details through `redactHeaders` (./redact) before logging them.
+ * Each line is one complete string (details appended as JSON), passed as the only argument:
+ * loggers disagree on what further arguments mean (console prints them, pino reads them as
+ * format arguments and drops them, or wants its object first), and one string means the same to all.
+ */
 
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
-/** Anything with console's four methods: `console`, pino, winston... */
+/** Anything with these four methods taking a message: `console`, pino, winston, bunyan... */
 export interface Logger {
   error(message: string, ...details: unknown[]): void;
   warn(message: string, ...details: unknown[]): void;
@@ -24,9 +29,11 @@ export function createLeveledLogger(logger: Logger, level: LogLevel): LeveledLog
   const at = (name: Exclude<LogLevel, 'off'>): LogMethod | undefined =>
     RANK[level] >= RANK[name]
       ? (message, details) =>
-          details === undefined
-            ? logger[name](`callab: ${message}`)
-            : logger[name](`callab: ${message}`, details)
+          logger[name](
+            details === undefined
+              ? `callab: ${message}`
+              : `callab: ${message} ${JSON.stringify(details)}`,
+          )
       : undefined;
   return { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
 }

@@ -1,4 +1,5 @@
 /** Retry policy: what is retried, and how long to wait before the next attempt. */
+import { parseHttpDate } from './http-date';
 
 /** 408, 409, 429 and 5xx are worth another attempt; other statuses will not change. */
 export function isRetryableStatus(status: number): boolean {
@@ -10,11 +11,13 @@ const MAX_BACKOFF_MS = 8_000;
 /** A server that asks for a longer wait than this is not retried: the caller decides. */
 export const MAX_RETRY_WAIT_MS = 60_000;
 
+/** A non-negative decimal: delay-seconds, with the fraction some servers send (`1.5`). */
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 
 /**
- * The wait the server asked for, in milliseconds: `retry-after-ms`, else `Retry-After` (seconds or
- * an HTTP date; a date in the past means now). Undefined when neither is present and usable.
+ * The wait the server asked for, in milliseconds: `retry-after-ms`, else `Retry-After` as
+ * delay-seconds or an HTTP-date in the future (RFC 9110). Undefined for anything else (a date in
+ * the past, `-1`, `try again in 60`): the caller then backs off as if nothing had been sent.
  */
 export function parseRetryAfter(headers: Headers, now = Date.now()): number | undefined {
   const ms = headers.get('retry-after-ms')?.trim();
@@ -22,9 +25,8 @@ export function parseRetryAfter(headers: Headers, now = Date.now()): number | un
   const value = headers.get('retry-after')?.trim();
   if (!value) return undefined;
   if (DECIMAL.test(value)) return Number(value) * 1000;
-  // Only an HTTP date (it names a weekday and a month) is read as a date: Date.parse('-1') is a year.
-  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const date = parseHttpDate(value, now);
+  return date !== undefined && date > now ? date - now : undefined;
 }
 
 /**

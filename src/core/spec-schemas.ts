@@ -1,7 +1,8 @@
 /**
  * Compiles JSON Schema validators for any schema inside the OpenAPI document (Ajv, 2020-12
- * dialect, with formats). Ajv is passed in rather than imported so that the client can load it
- * lazily: users who never validate never load it.
+ * dialect, with formats), for tests and scripts; the client uses the precompiled
+ * generated/validators.ts instead. Ajv is passed in rather than imported: Ajv is a development
+ * dependency, and nothing under src/ may import it at runtime.
  */
 import type Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
@@ -10,6 +11,12 @@ type AjvConstructor = new (options: Record<string, unknown>) => Ajv2020;
 type AddFormats = (ajv: Ajv2020) => unknown;
 
 const SPEC_ID = 'callab-openapi.json';
+
+/**
+ * Shared by these validators and the generated ones. strict: false because OpenAPI adds keywords
+ * (example, x-inferred) that JSON Schema does not know; allErrors: report every violation.
+ */
+export const AJV_OPTIONS = { strict: false, allErrors: true } as const;
 
 /** `#/a/b` from path segments, escaped as RFC 6901 requires (`/` in `/contact/query`). */
 export function jsonPointer(...segments: string[]): string {
@@ -20,6 +27,16 @@ export function jsonPointer(...segments: string[]): string {
 // biome-ignore lint/suspicious/noExplicitAny: an arbitrary JSON document.
 export type SpecNode = Record<string, any>;
 
+/** The node a local JSON pointer (`#/a/b`) names, without following a `$ref` it holds. */
+export function nodeAt(spec: SpecNode, pointer: string): SpecNode {
+  const node = pointer
+    .slice(2)
+    .split('/')
+    .reduce<SpecNode | undefined>((at, s) => at?.[s.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+  if (node === undefined) throw new Error(`openapi.yaml: $ref ${pointer} points at nothing`);
+  return node;
+}
+
 /** Follows a local `$ref` chain; returns the node it ends at and that node's JSON pointer. */
 export function resolveRef(
   spec: SpecNode,
@@ -28,12 +45,7 @@ export function resolveRef(
 ): { node: SpecNode; pointer: string } {
   const ref = node?.$ref;
   if (typeof ref !== 'string') return { node, pointer };
-  const target = ref
-    .slice(2)
-    .split('/')
-    .reduce<SpecNode | undefined>((at, s) => at?.[s.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-  if (target === undefined) throw new Error(`openapi.yaml: $ref ${ref} points at nothing`);
-  return resolveRef(spec, target, ref);
+  return resolveRef(spec, nodeAt(spec, ref), ref);
 }
 
 export interface SpecSchemas {
@@ -46,8 +58,7 @@ export function createSpecSchemas(
   addFormats: AddFormats,
   spec: object,
 ): SpecSchemas {
-  // strict: false because OpenAPI adds keywords (example, x-inferred) that JSON Schema does not know.
-  const ajv = new Ajv({ strict: false, allErrors: true });
+  const ajv = new Ajv(AJV_OPTIONS);
   addFormats(ajv);
   ajv.addSchema(spec, SPEC_ID);
   const cache = new Map<string, ValidateFunction>();

@@ -1,7 +1,8 @@
 /**
  * One HTTP exchange with retries: auth and default headers, a timeout per attempt (covering the
- * body too), backoff between attempts, caller aborts, and redacted debug logs. The resources and
- * `raw` (openapi-fetch) both go through `send`, so they behave the same.
+ * body too), backoff between attempts, caller aborts, and redacted debug logs. It sends a finished
+ * URL: the resources (./api) and `raw` both build theirs with openapi-fetch's serialisers and both
+ * go through `send`, so the same call goes out the same way and is retried the same way.
  */
 import { CallabAbortError, CallabConnectionError, CallabError, CallabTimeoutError } from './errors';
 import type { LeveledLogger } from './logger';
@@ -9,6 +10,7 @@ import { isRetrySafe } from './operations';
 import { checkMaxRetries, checkTimeoutMs } from './options';
 import { type Redact, redactHeaders } from './redact';
 import { backoffDelay, isRetryableStatus, MAX_RETRY_WAIT_MS, parseRetryAfter } from './retry';
+import { followSignal } from './signals';
 
 /** Per-call options, the optional last argument of every resource method. */
 export interface RequestOptions {
@@ -18,7 +20,7 @@ export interface RequestOptions {
   timeoutMs?: number | undefined;
   /** Overrides the client's `maxRetries` for this call. */
   maxRetries?: number | undefined;
-  /** Extra headers for this call. */
+  /** Extra headers for this call; they win over `defaultHeaders` and the built-in ones. */
   headers?: Record<string, string> | undefined;
 }
 
@@ -29,11 +31,10 @@ export interface RequestOptions {
 export type HeaderRecord = Record<string, string>;
 
 export interface TransportConfig {
-  baseUrl: string;
   fetch: typeof fetch;
   timeoutMs: number;
   maxRetries: number;
-  /** Sent on every request: auth, user agent, the caller's default headers. */
+  /** Sent on every request: the built-in ones (auth, user agent), then the caller's defaults. */
   headers: HeaderRecord;
   log: LeveledLogger;
   /** Scrubs the API key from what is logged. */
@@ -43,18 +44,23 @@ export interface TransportConfig {
 }
 
 export interface HttpRequest {
+  /** Upper case. */
   method: string;
-  /** The operation's path from openapi.yaml, such as `/contact/query`. */
+  /**
+   * The operation's path template from openapi.yaml, such as `/campaign/{campaign_id}`: the retry
+   * policy, log lines and messages name the operation, not one URL of it.
+   */
   path: string;
-  /** An encoded query string without `?`. */
-  query?: string;
-  body?: string;
-  headers?: HeaderRecord;
+  /** The finished URL: base URL, path parameters and query string. */
+  url: string;
+  body?: string | undefined;
+  /** Headers of this request (a JSON body's content type, raw's own); per-call options win over them. */
+  headers?: HeaderRecord | undefined;
 }
 
 export interface HttpResult {
-  status: number;
-  headers: Headers;
+  /** Its body has been read, into `text`. */
+  response: Response;
   text: string;
 }
 
@@ -69,7 +75,6 @@ export class Transport {
   async send(request: HttpRequest, options: RequestOptions = {}): Promise<HttpResult> {
     const config = this.#config;
     const operation = `${request.method} ${request.path}`;
-    const url = `${config.baseUrl}${request.path}${request.query ? `?${request.query}` : ''}`;
     const init: RequestInit = {
       method: request.method,
       headers: mergeHeaders(
@@ -83,33 +88,35 @@ export class Transport {
     const maxRetries = isRetrySafe(request.method, request.path)
       ? perCall(options.maxRetries, config.maxRetries, checkMaxRetries)
       : 0;
+    // Attempts and backoff waits listen to this one, never to the caller's (./signals).
+    const signal = options.signal && followSignal(options.signal);
     for (let retry = 0; ; retry++) {
       let result: HttpResult | undefined;
-      let failure: CallabError | undefined;
+      let failure: CallabConnectionError | undefined;
       try {
-        result = await this.#attempt(operation, url, init, timeoutMs, options.signal);
+        result = await this.#attempt(operation, request.url, init, timeoutMs, signal);
       } catch (error) {
-        if (!(error instanceof CallabConnectionError || error instanceof CallabTimeoutError))
-          throw error;
+        if (!(error instanceof CallabConnectionError)) throw error;
         failure = error;
       }
-      if (retry >= maxRetries || (result && !isRetryableStatus(result.status))) {
+      const status = result?.response.status;
+      if (retry >= maxRetries || (status !== undefined && !isRetryableStatus(status))) {
         if (failure) throw failure;
         return result as HttpResult;
       }
-      const requested = result && parseRetryAfter(result.headers);
+      const requested = result && parseRetryAfter(result.response.headers);
       if (requested !== undefined && requested > MAX_RETRY_WAIT_MS) {
-        config.log.info?.(
-          `${operation}: HTTP ${result?.status} asks to wait ${Math.round(requested / 1000)} s, over ${MAX_RETRY_WAIT_MS / 1000} s: not retrying`,
+        config.log.warn?.(
+          `${operation}: HTTP ${status} asks to wait ${Math.round(requested / 1000)} s, over ${MAX_RETRY_WAIT_MS / 1000} s: not retrying`,
         );
         return result as HttpResult;
       }
       const delay = requested ?? backoffDelay(retry, config.random);
       config.log.info?.(
-        `${failure ? failure.message : `${operation}: HTTP ${result?.status}`}; retry ${retry + 1} of ${maxRetries} in ${Math.round(delay)} ms`,
+        `${failure ? failure.message : `${operation}: HTTP ${status}`}; retry ${retry + 1} of ${maxRetries} in ${Math.round(delay)} ms`,
       );
       try {
-        await config.sleep(delay, options.signal);
+        await config.sleep(delay, signal);
       } catch (reason) {
         throw abortError(operation, reason);
       }
@@ -135,7 +142,7 @@ export class Transport {
     caller?.addEventListener('abort', onCallerAbort, { once: true });
     const started = Date.now();
     config.log.debug?.(`→ ${operation}`, {
-      url,
+      url: config.redact(url),
       headers: redactHeaders(init.headers as HeaderRecord, config.redact),
     });
     try {
@@ -147,7 +154,7 @@ export class Transport {
         headers: redactHeaders(response.headers, config.redact),
         characters: text.length,
       });
-      return { status: response.status, headers: response.headers, text };
+      return { response, text };
     } catch (error) {
       if (caller?.aborted) throw abortError(operation, caller.reason);
       if (timedOut) throw new CallabTimeoutError(`${operation} timed out after ${timeoutMs} ms`);
@@ -184,7 +191,11 @@ export function checkHeaders(headers: HeaderRecord, where = 'request options'): 
   return headers;
 }
 
-/** Merges header records left to right, later sources winning, names lower-cased. */
+/**
+ * Merges header records left to right, later sources winning, names lower-cased. The order is
+ * built-ins, `defaultHeaders`, the request's own, per-call: a caller may replace any of them,
+ * `User-Agent` and `Authorization` included.
+ */
 export function mergeHeaders(...sources: (HeaderRecord | undefined)[]): HeaderRecord {
   const merged: HeaderRecord = {};
   for (const source of sources) {

@@ -1,78 +1,73 @@
 /**
- * Opt-in response validation (`validate: true`). Ajv, ajv-formats and the spec are imported on
- * first use, so clients that do not validate never load them; they are optional peer dependencies.
+ * Response validation against openapi.yaml, with the validators `npm run generate` precompiled
+ * into generated/validators.ts: no Ajv at runtime. They load on first use, so clients that do
+ * not validate never load them (the build turns the `import()` into `require` for CommonJS).
  */
-import { CallabError, CallabResponseValidationError } from './errors';
-import {
-  createSpecSchemas,
-  describeErrors,
-  jsonPointer,
-  resolveRef,
-  type SpecNode,
-  type SpecSchemas,
-} from './spec-schemas';
+import type * as generated from '../../generated/validators';
+import { CallabResponseValidationError } from './errors';
+import { describeErrors } from './spec-schemas';
 
-interface LoadedSpec {
-  spec: SpecNode;
-  schemas: SpecSchemas;
+export type OperationId = keyof typeof generated.success;
+export type SchemaName = keyof typeof generated.schemas;
+
+/**
+ * `[]` when `value` conforms, else one `<json path> <message>` per violation. `at` is the JSON
+ * path of `value` in its document, prefixed to each violation (e.g. `/data/41` for one item).
+ */
+export type Check = (value: unknown, at?: string) => string[];
+
+export interface Validators {
+  /** The operation's success envelope (`{ status: "ok", message, data }`). */
+  success(operationId: OperationId): Check;
+  /** One named component schema, e.g. `schema('Contact')` for each item of a streamed list. */
+  schema(name: SchemaName): Check;
 }
 
-let loading: Promise<LoadedSpec> | undefined;
+/** What the standalone code gives each validator (Ajv's calling convention). */
+type StandaloneValidate = ((data: unknown, context?: { instancePath?: string }) => boolean) & {
+  errors?: Parameters<typeof describeErrors>[0];
+};
 
-function defaultExport<T>(module: { default?: T } | T): T {
-  const outer = (module as { default?: T }).default ?? (module as T);
-  return (outer as { default?: T }).default ?? outer;
+function checkOf(validate: StandaloneValidate): Check {
+  return (value, at = '') =>
+    validate(value, { instancePath: at }) ? [] : describeErrors(validate.errors);
 }
 
-function load(): Promise<LoadedSpec> {
-  loading ??= Promise.all([
-    import('ajv/dist/2020.js'),
-    import('ajv-formats'),
-    import('../../generated/spec.json'),
-  ])
-    .then(([ajv, formats, spec]) => {
-      const document = defaultExport(spec) as LoadedSpec['spec'];
-      return {
-        spec: document,
-        // Fast formats check dates and uuids by shape, not calendar (Feb 30 passes): three times
-        // quicker on large lists, and shape is what drift breaks. The spec tests use full formats.
-        schemas: createSpecSchemas(
-          defaultExport(ajv),
-          (instance) => defaultExport(formats)(instance, { mode: 'fast' }),
-          document,
-        ),
-      };
-    })
-    .catch((error: unknown) => {
-      loading = undefined;
-      throw new CallabError(
-        'validate: true needs the optional packages ajv and ajv-formats: run `npm install ajv ajv-formats`',
-        { cause: error },
-      );
-    });
-  return loading;
+function lookup<K extends string>(
+  kind: string,
+  table: Record<K, StandaloneValidate>,
+): (key: K) => Check {
+  const checks = new Map<string, Check>();
+  return (key) => {
+    let check = checks.get(key);
+    if (!check) {
+      const validate = Object.hasOwn(table, key) ? table[key] : undefined;
+      if (!validate) {
+        throw new Error(`No validator for ${kind} ${JSON.stringify(key)} in openapi.yaml`);
+      }
+      check = checkOf(validate);
+      checks.set(key, check);
+    }
+    return check;
+  };
 }
 
-/** The pointer of the 200 response's success branch (the `oneOf` member whose status is `ok`). */
-function successSchemaPointer({ spec }: LoadedSpec, method: string, path: string): string {
-  const base = jsonPointer(
-    'paths',
-    path,
-    method,
-    'responses',
-    '200',
-    'content',
-    'application/json',
-    'schema',
-  );
-  const branches: SpecNode[] =
-    spec.paths[path]?.[method]?.responses?.['200']?.content?.['application/json']?.schema?.oneOf ??
-    [];
-  const index = branches.findIndex((branch) => {
-    const status = resolveRef(spec, resolveRef(spec, branch, '').node?.properties?.status, '').node;
-    return status?.const === 'ok';
-  });
-  return index < 0 ? base : `${base}/oneOf/${index}`;
+let loaded: Promise<{ validators: Validators; routes: Record<string, string> }> | undefined;
+
+function load() {
+  loaded ??= import('../../generated/validators').then((module) => ({
+    validators: {
+      success: lookup<OperationId>('operation', module.success),
+      schema: lookup<SchemaName>('schema', module.schemas),
+    },
+    routes: module.routes,
+  }));
+  return loaded;
+}
+
+/** The validators generated from openapi.yaml, loaded on the first call. */
+export async function loadValidators(): Promise<Validators> {
+  return (await load()).validators;
 }
 
 /** Throws CallabResponseValidationError, naming each JSON path, when `body` breaks the spec. */
@@ -81,12 +76,10 @@ export async function validateSuccessBody(
   path: string,
   body: unknown,
 ): Promise<void> {
-  const loaded = await load();
-  const validate = loaded.schemas.at(successSchemaPointer(loaded, method, path));
-  if (!validate(body)) {
-    throw new CallabResponseValidationError(
-      `${method.toUpperCase()} ${path}`,
-      describeErrors(validate.errors),
-    );
-  }
+  const { validators, routes } = await load();
+  const operation = `${method.toUpperCase()} ${path}`;
+  const operationId = routes[`${method} ${path}`];
+  if (!operationId) throw new Error(`No operation ${operation} in openapi.yaml`);
+  const errors = validators.success(operationId as OperationId)(body);
+  if (errors.length > 0) throw new CallabResponseValidationError(operation, errors);
 }

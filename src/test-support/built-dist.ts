@@ -6,7 +6,7 @@ const ROOT = join(__dirname, '..', '..');
 const SOURCES = ['src', 'generated', 'openapi.yaml', 'package.json', 'tsup.config.ts'];
 
 /** Tests and test helpers are not part of the build: editing them does not make it stale. */
-const NOT_BUILT = /(\.test\.ts|\.typecheck\.ts|^test-support)$/;
+const NOT_BUILT = /(\.test\.ts|\.spec\.ts|\.typecheck\.ts|^test-support)$/;
 
 function newestChange(path: string): number {
   const stats = statSync(path);
