@@ -2,10 +2,10 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { loadSpec, type SpecNode } from '../src/internal/spec-document';
 import { checkBreaking } from './check-breaking';
 import { SPEC_PATH } from './paths';
 import { runCommand } from './run-command';
-import { loadSpec, type SpecNode } from './spec-document';
 
 let work: string;
 beforeAll(async () => {

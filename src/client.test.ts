@@ -1,5 +1,4 @@
 import { inspect } from 'node:util';
-import { loadSpec, mediaTypesOf } from '../scripts/spec-document';
 import { sleep } from './core/retry';
 import {
   Callab,
@@ -16,6 +15,7 @@ import {
   CallabUnexpectedResponseError,
   type Contact,
 } from './index';
+import { loadSpec, mediaTypesOf } from './internal/spec-document';
 import {
   type Handler,
   reply,

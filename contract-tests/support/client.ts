@@ -2,8 +2,9 @@
  * The public client, wired to record every HTTP exchange it makes, so that tests can assert both
  * what the client returned and what went over the wire.
  */
-import type { SpecOperation } from '../../scripts/spec-document';
+
 import { Callab, type RequestOptions } from '../../src';
+import type { SpecOperation } from '../../src/internal/spec-document';
 import { type ObservedResponse, unansweredProblems } from './rules';
 import type { ContractTarget } from './settings';
 

@@ -2,13 +2,14 @@
  * The contract rules. Each check returns problems, one line each, naming the operation and the
  * rule broken: `listPhoneNumbers (GET /phone_number) [content type] ...`.
  */
-import type { SpecOperation } from '../../scripts/spec-document';
+
 import {
   CallabConnectionError,
   CallabTimeoutError,
   type Contact,
   type ContactQuery,
 } from '../../src';
+import type { SpecOperation } from '../../src/internal/spec-document';
 import { declaredStatuses, mediaTypeEssence, responseMediaTypesOf, schemaErrors } from './spec';
 
 export const RULES = {

@@ -1,5 +1,6 @@
 /** The spec as the suite uses it: operations, declared responses, and Ajv (2020-12) checks of bodies. */
 import type { ErrorObject } from 'ajv/dist/2020';
+import { describeErrors } from '../../src/core/spec-schemas';
 import {
   loadSpec,
   mediaTypesOf,
@@ -8,8 +9,7 @@ import {
   type SpecMediaType,
   type SpecOperation,
   specSchemas,
-} from '../../scripts/spec-document';
-import { describeErrors } from '../../src/core/spec-schemas';
+} from '../../src/internal/spec-document';
 
 export const spec = loadSpec();
 const schemas = specSchemas(spec);

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
-import { loadSpec, mediaTypesOf, specSchemas } from '../../scripts/spec-document';
 import { describeErrors } from '../core/spec-schemas';
+import { loadSpec, mediaTypesOf, specSchemas } from '../internal/spec-document';
 import { DEFAULT_FAKE_API_KEY, type FakeServer, startFakeServer } from './fake-server';
 import { defaultFixtures } from './fixtures';
 
