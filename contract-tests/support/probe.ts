@@ -16,10 +16,11 @@ const probeFile = (runDir: string) => join(runDir, 'probe.json');
 export async function probeUpstream(
   target: Pick<ContractTarget, 'prismUrl' | 'apiKey' | 'runDir'>,
 ): Promise<UpstreamProbe> {
+  // The client's own retries wait out a rate limit (Retry-After) while the data is read.
   const callab = new Callab({
     baseUrl: target.prismUrl,
     apiKey: target.apiKey,
-    maxRetries: 0,
+    maxRetries: 2,
     logLevel: 'off',
   });
   let probe: UpstreamProbe;

@@ -10,6 +10,7 @@ import {
   type ContactQuery,
 } from '../../src';
 import type { SpecOperation } from '../../src/internal/spec-document';
+import { RATE_LIMIT_STATUSES, type RateLimitPolicy } from './rate-limit';
 import { declaredStatuses, mediaTypeEssence, responseMediaTypesOf, schemaErrors } from './spec';
 
 export const RULES = {
@@ -24,6 +25,7 @@ export const RULES = {
   limit: 'limit',
   filter: 'filter',
   credentials: 'credentials',
+  rateLimited: 'rate limited',
 } as const;
 
 type Rule = (typeof RULES)[keyof typeof RULES];
@@ -126,6 +128,32 @@ export function responseProblems(operation: SpecOperation, response: ObservedRes
       `a valid request got HTTP ${status} with envelope status ${JSON.stringify(envelopeStatus)}; expected HTTP 200 with "ok"`,
     ),
   ];
+}
+
+/**
+ * Why the check is inconclusive, when the last answer is a documented 429 or 503 the suite did
+ * not wait out: a rate limit says nothing about the contract. Undefined for any other answer, and
+ * for a 429 or 503 that itself breaks the spec (the other rules report what is wrong with it).
+ */
+export function rateLimitReason(
+  operation: SpecOperation,
+  response: ObservedResponse,
+  attempts: number,
+  policy: RateLimitPolicy,
+): string | undefined {
+  const status = String(response.status);
+  if (!RATE_LIMIT_STATUSES.includes(response.status)) return undefined;
+  if (!declaredStatuses(operation).includes(status)) return undefined;
+  const body = declaredBody(operation, response);
+  if (!body.ok || body.schemaProblems.length > 0) return undefined;
+  const retryAfter = response.headers.get('retry-after');
+  const asked =
+    retryAfter === null ? 'without Retry-After' : `with Retry-After ${JSON.stringify(retryAfter)}`;
+  return problem(
+    operation,
+    RULES.rateLimited,
+    `inconclusive, not a contract violation: HTTP ${status} ${asked} after ${attempts} attempt(s); the suite waits out a Retry-After of up to ${policy.maxWaitMs / 1000} s, ${policy.retries} time(s). Run it again when the server's limit allows.`,
+  );
 }
 
 interface PrismViolation {
