@@ -83,7 +83,7 @@ export const API_COMMANDS: readonly ApiCommand[] = [
         type: 'string' as const,
         multiple: true as const,
         value: 'S',
-        description: `contacts whose ${what} is S`,
+        description: `contacts whose ${what} is S (S1,S2 or the flag repeated: any of them)`,
       })),
       ...API_OPTIONS,
     ],

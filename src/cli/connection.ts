@@ -4,7 +4,8 @@ import { format } from 'node:util';
 import { Callab, type CallabOptions, type Logger } from '..';
 import { UsageError } from './errors';
 import { startLocalMock } from './local-mock';
-import { type OptionValues, stringValue } from './options';
+import { nonEmptyValue, type OptionValues } from './options';
+import { scrub } from './scrub';
 
 export interface Connection {
   client: Callab;
@@ -39,11 +40,12 @@ export async function connect(
       throw error;
     }
   }
-  const apiKey = nonEmpty(stringValue(values, 'api-key')) ?? nonEmpty(env.CALLAB_API_KEY);
+  const apiKey = nonEmptyValue(values, 'api-key', 'CALLAB_API_KEY') ?? nonEmpty(env.CALLAB_API_KEY);
   if (!apiKey) {
     throw new UsageError('missing API key: set CALLAB_API_KEY or pass --api-key, or use --mock');
   }
-  const baseUrl = nonEmpty(stringValue(values, 'base-url')) ?? nonEmpty(env.CALLAB_BASE_URL);
+  const baseUrl =
+    nonEmptyValue(values, 'base-url', 'CALLAB_BASE_URL') ?? nonEmpty(env.CALLAB_BASE_URL);
   const client = new Callab({ apiKey, ...(baseUrl !== undefined && { baseUrl }), ...logging });
   return { client, close: async () => {} };
 }
@@ -52,10 +54,10 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
 }
 
-/** Log lines go to stderr so that stdout carries only the data. */
+/** Log lines go to stderr so that stdout carries only the data; what they quote of the server is scrubbed. */
 function stderrLogger(stderr: Writable): Logger {
   const line = (message: string, ...details: unknown[]) => {
-    stderr.write(`${format(message, ...details)}\n`);
+    stderr.write(`${scrub(format(message, ...details), '\n')}\n`);
   };
   return { error: line, warn: line, info: line, debug: line };
 }

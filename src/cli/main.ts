@@ -6,11 +6,11 @@ import { API_COMMANDS, type ApiCommand, MOCK_DEFAULT_HOST, MOCK_DEFAULT_PORT } f
 import { connect } from './connection';
 import { ExitCode, UsageError } from './errors';
 import { exitCodeOf, failureMessage } from './failure';
-import { allColumns, fieldsOf, parseFieldList } from './fields';
+import { allColumns, fieldsOf, parseFieldList, rowsOf } from './fields';
 import { FORMATS, FORMATTERS, isFormat, table } from './formats';
 import { commandHelp, groupHelp, overviewHelp } from './help';
 import { startLocalMock } from './local-mock';
-import { type OptionValues, stringValue, wholeNumber } from './options';
+import { formatOptions, type OptionValues, stringValue, wholeNumber } from './options';
 import { Output } from './output';
 
 export interface CliIo {
@@ -52,13 +52,14 @@ async function runApiCommand(command: ApiCommand, values: OptionValues, io: CliI
   const documented = fieldsOf(command.schema);
   const fieldList = stringValue(values, 'fields');
   const fields = fieldList === undefined ? undefined : parseFieldList(fieldList, documented);
+  const formatting = formatOptions(values, formatName);
   const call = command.prepare(values);
 
   const connection = await connect(values, io.env, io.stderr);
-  const rows = await call(connection.client).finally(() => connection.close());
+  const rows = rowsOf(await call(connection.client).finally(() => connection.close()));
   const columns =
     fields ?? (formatName === 'table' ? command.tableColumns : allColumns(documented, rows));
-  await output.write(FORMATTERS[formatName](rows, columns));
+  await output.write(FORMATTERS[formatName](rows, columns, formatting));
 }
 
 async function runMock(values: OptionValues, io: CliIo, output: Output) {

@@ -3,6 +3,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { requireFreshBuild } from '../test-support/built-dist';
 
+/**
+ * What no output may carry from the server: control characters but the line feed, and the bidi
+ * embeddings, overrides and isolates. Restated apart from ./scrub, so tests check it independently.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+export const UNSAFE_PRINTED = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 export const BUILT_CLI = join(__dirname, '..', '..', 'dist', 'cli', 'index.cjs');
 
 /** Call in beforeAll: the tests run the build, they never make it. */
