@@ -23,6 +23,10 @@ describe('parseContactQuery', () => {
     expect(() => parseContactQuery(body)).toThrow(InvalidRequestError);
     expect(() => parseContactQuery(body)).toThrow(message);
   });
+
+  it('names its error, as stack traces and logs show it', () => {
+    expect(String(new InvalidRequestError('bad'))).toBe('InvalidRequestError: bad');
+  });
 });
 
 describe('matchesContactQuery', () => {
