@@ -44,7 +44,7 @@ export const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     name: 'csv-raw-formulas',
     type: 'boolean',
     description:
-      "csv: write cells starting with = + - @ tab or CR as they are (default: prefixed with ' so a spreadsheet does not run them; +E.164 numbers stay as they are)",
+      "csv: keep cells that start with = + - @ tab or CR as they are (default: a leading ' so a spreadsheet does not run them; numbers like +14155550123 stay as they are)",
   },
 ];
 
