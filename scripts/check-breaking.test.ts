@@ -2,11 +2,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { loadSpec, type SpecNode } from '../src/internal/spec-document';
 import { acceptedKeys, checkBreaking, RELEASED_SPEC_PATH } from './check-breaking';
 import { SPEC_PATH } from './paths';
 import { releasedSpec } from './release-spec';
 import { runCommand } from './run-command';
-import { loadSpec, type SpecNode } from './spec-document';
 
 let work: string;
 beforeAll(async () => {

@@ -12,12 +12,12 @@ import { expectedCoverage } from '../contract-tests/support/coverage';
 import { OPERATION_LIST } from '../generated/operations';
 import { Callab } from '../src';
 import { main } from '../src/cli/main';
+import { loadSpec, mediaTypesOf } from '../src/internal/spec-document';
 import { startFakeServer } from '../src/testing';
 import { DRILL } from './drill';
 import { lintProblems } from './lint-spec';
 import { ROOT } from './paths';
 import { Capture } from './readme-session';
-import { loadSpec, mediaTypesOf } from './spec-document';
 
 async function cli(args: string[], env: Record<string, string> = {}): Promise<string> {
   const stdout = new Capture();

@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { parse, stringify } from 'yaml';
+import type { SpecNode } from '../src/internal/spec-document';
 import { ROOT } from './paths';
-import type { SpecNode } from './spec-document';
 
 /** What the drill adds; the probe (scripts/drill-probe.ts) looks for exactly these. */
 export const DRILL = {

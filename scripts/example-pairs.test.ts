@@ -3,7 +3,7 @@
  * the response example X; it skips a request example without a partner): every named example of
  * a request body or parameter must name a response example of the same operation.
  */
-import { loadSpec, mediaTypesOf, operationsOf, resolveRef } from './spec-document';
+import { loadSpec, mediaTypesOf, operationsOf, resolveRef } from '../src/internal/spec-document';
 
 const spec = loadSpec();
 const media = mediaTypesOf(spec);

@@ -1,6 +1,7 @@
 /** The operation table's rules: names, retry safety, filters, table columns, and what it refuses. */
+
+import { loadSpec, type SpecNode } from '../src/internal/spec-document';
 import { camelCase, kebabCase, operationTable } from './generate-operations';
-import { loadSpec, type SpecNode } from './spec-document';
 
 /** openapi.yaml with `edit` applied. */
 function edited(edit: (spec: SpecNode) => void): SpecNode {

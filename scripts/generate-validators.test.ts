@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as generated from '../generated/validators';
 import { describeErrors, jsonPointer } from '../src/core/spec-schemas';
+import { loadSpec, mediaTypesOf, specSchemas } from '../src/internal/spec-document';
 import { successPointer } from './generate-validators';
 import { GENERATED_DIR } from './paths';
-import { loadSpec, mediaTypesOf, specSchemas } from './spec-document';
 
 const spec = loadSpec();
 const ajv = specSchemas(spec);

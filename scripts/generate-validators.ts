@@ -16,8 +16,8 @@ import Ajv2020, { _ } from 'ajv/dist/2020';
 import standaloneCode from 'ajv/dist/standalone';
 import { build, type Plugin } from 'esbuild';
 import { AJV_OPTIONS, nodeAt, resolveRef, type SpecNode } from '../src/core/spec-schemas';
+import { mediaTypesOf, operationsOf } from '../src/internal/spec-document';
 import { ROOT } from './paths';
-import { mediaTypesOf, operationsOf } from './spec-document';
 import { formats } from './validator-formats';
 
 const SCHEMA_PREFIX = '#/components/schemas/';

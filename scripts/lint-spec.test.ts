@@ -1,6 +1,7 @@
 /** The house spec lint (npm run lint:spec): it passes on openapi.yaml and fails on each rule broken. */
+
+import { loadSpec, type SpecNode } from '../src/internal/spec-document';
 import { fieldsWithoutExample, lintProblems, operationsWithoutExample } from './lint-spec';
-import { loadSpec, type SpecNode } from './spec-document';
 
 function edited(edit: (spec: SpecNode) => void): SpecNode {
   const spec = loadSpec();

@@ -7,8 +7,15 @@
  *   so the mock, the demo and the docs show all that the spec declares.
  * Exits 1 listing each problem.
  */
+
+import {
+  loadSpec,
+  mediaTypesOf,
+  resolveRef,
+  type SpecNode,
+  specSchemas,
+} from '../src/internal/spec-document';
 import { operationTable } from './generate-operations';
-import { loadSpec, mediaTypesOf, resolveRef, type SpecNode, specSchemas } from './spec-document';
 
 /** The extensions openapi.yaml's info description documents; readers listed in the README. */
 export const DOCUMENTED_EXTENSIONS = [

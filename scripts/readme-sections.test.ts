@@ -3,10 +3,10 @@
  * current, and no prose counts the operations, filters or resources differently from the table.
  */
 import { readFileSync } from 'node:fs';
+import { loadSpec, type SpecNode } from '../src/internal/spec-document';
 import { operationTable } from './generate-operations';
 import { SPEC_PATH } from './paths';
 import { README_PATH, readmeSections, signature, withSections } from './readme-sections';
-import { loadSpec, type SpecNode } from './spec-document';
 
 const readme = readFileSync(README_PATH, 'utf8');
 const spec = loadSpec();

@@ -7,9 +7,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OperationEntry } from '../src/core/operation-entry';
+import type { SpecNode } from '../src/internal/spec-document';
 import { camelCase, operationTable } from './generate-operations';
 import { ROOT } from './paths';
-import type { SpecNode } from './spec-document';
 
 export const README_PATH = join(ROOT, 'README.md');
 

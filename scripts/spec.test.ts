@@ -2,8 +2,6 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jsonPointer } from '../src/core/spec-schemas';
-import { GENERATED_DIR, ROOT } from './paths';
-import { runCommandOutcome } from './run-command';
 import {
   loadSpec,
   mediaTypesOf,
@@ -11,7 +9,9 @@ import {
   resolveRef,
   type SpecNode,
   specSchemas,
-} from './spec-document';
+} from '../src/internal/spec-document';
+import { GENERATED_DIR, ROOT } from './paths';
+import { runCommandOutcome } from './run-command';
 
 const spec = loadSpec();
 const schemas = specSchemas(spec);

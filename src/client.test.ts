@@ -1,7 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { inspect } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { loadSpec, mediaTypesOf } from '../scripts/spec-document';
 import { sleep } from './core/retry';
 import {
   Callab,
@@ -18,6 +17,7 @@ import {
   CallabUnexpectedResponseError,
   type Contact,
 } from './index';
+import { loadSpec, mediaTypesOf } from './internal/spec-document';
 import {
   type Handler,
   reply,

@@ -6,7 +6,7 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GlobalConfig } from 'jest';
-import type { SpecMediaType } from '../../scripts/spec-document';
+import type { SpecMediaType } from '../../src/internal/spec-document';
 
 /** Stands in for a documented response without a named example: no test can exercise it. */
 export const NO_NAMED_EXAMPLE = '(no named example: add one to openapi.yaml)';

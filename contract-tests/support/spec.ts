@@ -2,16 +2,17 @@
  * The spec as the mock-mode tests use it: operations and their named examples, response bodies
  * checked by the generated validators (as src/contract checks them), request bodies by Ajv.
  */
+
+import { type ContractOperation, OPERATIONS, operationById } from '../../src/contract/operations';
+import { bodyViolations } from '../../src/contract/rules';
+import { describeErrors } from '../../src/core/spec-schemas';
+import { loadValidators } from '../../src/core/validation';
 import {
   loadSpec,
   mediaTypesOf,
   type SpecMediaType,
   specSchemas,
-} from '../../scripts/spec-document';
-import { type ContractOperation, OPERATIONS, operationById } from '../../src/contract/operations';
-import { bodyViolations } from '../../src/contract/rules';
-import { describeErrors } from '../../src/core/spec-schemas';
-import { loadValidators } from '../../src/core/validation';
+} from '../../src/internal/spec-document';
 
 const spec = loadSpec();
 const schemas = specSchemas(spec);

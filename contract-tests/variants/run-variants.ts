@@ -6,8 +6,8 @@
  * each variant fails with the violations expected of it. `npm run test:contract:variants`.
  */
 import { runContract } from '../../src/contract/runner';
+import { VARIANTS } from '../../src/test-support/broken-servers/variants';
 import { printedForms, startTargets, TARGET_SEED, verdictLine } from './targets';
-import { VARIANTS } from './variants';
 
 /**
  * Few generated cases: the cases always tried catch every variant (with any seed), and a default

@@ -8,10 +8,10 @@
 import { junitReport, textReport } from '../../src/contract/formats';
 import { allViolations, type ContractReport } from '../../src/contract/report';
 import { DEFAULT_FAKE_API_KEY } from '../../src/fake';
+import { startBrokenUpstream } from '../../src/test-support/broken-servers/broken-upstream';
+import { VARIANTS } from '../../src/test-support/broken-servers/variants';
 import { startFakeServer } from '../../src/testing';
-import { startBrokenUpstream } from './broken-upstream';
 import { type Reference, startReferences } from './references';
-import { VARIANTS } from './variants';
 
 /** The references' key: a report quoting it is easy to catch. */
 const TARGET_API_KEY = DEFAULT_FAKE_API_KEY;

@@ -1,5 +1,5 @@
 import { jsonPointer } from '../../src/core/spec-schemas';
-import { specSchemas } from '../spec-document';
+import { specSchemas } from '../../src/internal/spec-document';
 import { contactQueryBody, makeContacts } from './contacts';
 
 describe('benchmark contacts', () => {

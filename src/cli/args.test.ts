@@ -45,6 +45,18 @@ describe('parseInvocation', () => {
       /^unknown option '--tags'; did you mean '--tag'\? \(see 'callab --help'\)$/,
     ],
     [['campaigns', 'list', '--limt=3'], /unknown option '--limt'; did you mean '--limit'\?/],
+    // --tag belongs to 'contacts query' only: suggesting it here would send the user to a refusal.
+    [['campaigns', 'list', '--tags', 'vip'], /^unknown option '--tags' \(see 'callab --help'\)$/],
+    [['--tags', 'vip', 'contacts', 'query'], /^unknown option '--tags'; did you mean '--tag'\?/],
+    [['webhooks', 'list', '--limt=3'], /^unknown option '--limt' \(see 'callab --help'\)$/],
+    [
+      ['campaigns', 'list', '--limit', '-1'],
+      /^option '--limit' needs a value, and the next argument starts with '-': write --limit=-1 to pass it as the value \(see 'callab --help'\)$/,
+    ],
+    [
+      ['campaigns', 'list', '--limit', '2', '--fields', '--format', 'csv'],
+      /^option '--fields' needs a value, .*: write --fields=--format to pass it as the value/,
+    ],
     [['campaigns', 'list', '--limit'], /option '--limit <value>' argument missing/],
     [['demo', '--debug=yes'], /option '--debug' does not take an argument/],
   ])('rejects %j as a usage error', (argv, message) => {
@@ -54,6 +66,15 @@ describe('parseInvocation', () => {
 
   it('never repeats the value of a mistyped option', () => {
     expect(() => parseInvocation(['contacts', 'query', '--api-kye=sk-secret'])).toThrow(
+      /^(?!.*sk-secret)/,
+    );
+  });
+
+  it('never repeats a key that starts with a dash', () => {
+    expect(() => parseInvocation(['contacts', 'query', '--api-key', '-sk-secret'])).toThrow(
+      /^option '--api-key' needs a value, .*: write --api-key=VALUE to pass it as the value/,
+    );
+    expect(() => parseInvocation(['contacts', 'query', '--api-key', '-sk-secret'])).toThrow(
       /^(?!.*sk-secret)/,
     );
   });

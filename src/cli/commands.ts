@@ -9,7 +9,7 @@ import { OPERATION_LIST, type OperationEntry, type ParamEntry } from '../../gene
 import type { Callab } from '..';
 import { invokeOperation } from '../resources';
 import { CONTRACT_TEST_HELP, CONTRACT_TEST_OPTIONS } from './contract-test';
-import type { SchemaName } from './fields';
+import { rowsOf, type SchemaName } from './fields';
 import type { Row } from './formats';
 import {
   CONNECTION_OPTIONS,
@@ -114,11 +114,6 @@ function given(entries: readonly (readonly [string, unknown])[]): Record<string,
   return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
 }
 
-function rowsOf(data: unknown): readonly Row[] {
-  if (Array.isArray(data)) return data as Row[];
-  return data === null || data === undefined ? [] : [data as Row];
-}
-
 function apiCommand(operation: OperationEntry): ApiCommand {
   const filters = operation.body?.filters ?? [];
   const options: OptionSpec[] = [
@@ -128,7 +123,7 @@ function apiCommand(operation: OperationEntry): ApiCommand {
       type: 'string' as const,
       multiple: true as const,
       value: 'S',
-      description: `${helpText(filter.description) || `${filter.matches ?? filter.name} is S`} (repeat to match any)`,
+      description: `${helpText(filter.description) || `${filter.matches ?? filter.name} is S`} (S1,S2 or the flag repeated: any of them)`,
     })),
     ...API_OPTIONS,
   ];
@@ -158,8 +153,11 @@ function apiCommand(operation: OperationEntry): ApiCommand {
       const query = given(operation.queryParams.map((p) => [p.name, queryValue(p, values)]));
       const body = given(filters.map((f) => [f.name, stringValues(values, f.flag)]));
       const path = Object.fromEntries(operation.pathParams.map((p, i) => [p.name, args[i] ?? '']));
-      return async (client) =>
-        rowsOf(await invokeOperation(client, operation, { path, query, body }));
+      return async (client) => {
+        const data = await invokeOperation(client, operation, { path, query, body });
+        if (!operation.returns) return [];
+        return rowsOf(operation.returns.list ? data : [data]);
+      };
     },
   };
 }

@@ -4,7 +4,8 @@ import { format } from 'node:util';
 import { Callab, type CallabOptions, type Logger } from '..';
 import { createFakeFetch, DEFAULT_FAKE_API_KEY } from '../fake';
 import { UsageError } from './errors';
-import { type OptionValues, stringValue } from './options';
+import { flagOrEnv, type OptionValues } from './options';
+import { scrub } from './scrub';
 
 export interface Connection {
   client: Callab;
@@ -37,23 +38,19 @@ export async function connect(
     });
     return { client, close: async () => {} };
   }
-  const apiKey = nonEmpty(stringValue(values, 'api-key')) ?? nonEmpty(env.CALLAB_API_KEY);
+  const apiKey = flagOrEnv(values, 'api-key', env, 'CALLAB_API_KEY');
   if (!apiKey) {
     throw new UsageError('missing API key: set CALLAB_API_KEY or pass --api-key, or use --mock');
   }
-  const baseUrl = nonEmpty(stringValue(values, 'base-url')) ?? nonEmpty(env.CALLAB_BASE_URL);
+  const baseUrl = flagOrEnv(values, 'base-url', env, 'CALLAB_BASE_URL');
   const client = new Callab({ apiKey, ...(baseUrl !== undefined && { baseUrl }), ...logging });
   return { client, close: async () => {} };
 }
 
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value;
-}
-
-/** Log lines go to stderr so that stdout carries only the data. */
+/** Log lines go to stderr so that stdout carries only the data; what they quote of the server is scrubbed. */
 function stderrLogger(stderr: Writable): Logger {
   const line = (message: string, ...details: unknown[]) => {
-    stderr.write(`${format(message, ...details)}\n`);
+    stderr.write(`${scrub(format(message, ...details), '\n')}\n`);
   };
   return { error: line, warn: line, info: line, debug: line };
 }

@@ -5,12 +5,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ContractReport } from '../contract/report';
 import {
   type BrokenUpstream,
   startBrokenUpstream,
-} from '../../contract-tests/variants/broken-upstream';
-import { VARIANTS } from '../../contract-tests/variants/variants';
-import type { ContractReport } from '../contract/report';
+} from '../test-support/broken-servers/broken-upstream';
+import { VARIANTS } from '../test-support/broken-servers/variants';
 import { type FakeServer, startFakeServer } from '../testing';
 import { requireBuiltCli, runCli } from './test-support';
 

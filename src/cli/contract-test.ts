@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ContractReport } from '../contract/report';
 import { ExitCode, messageOf, UsageError } from './errors';
-import { type OptionSpec, type OptionValues, stringValue, wholeNumber } from './options';
+import { flagOrEnv, type OptionSpec, type OptionValues, stringValue, wholeNumber } from './options';
 import type { Output } from './output';
 
 export const CONTRACT_TEST_OPTIONS: readonly OptionSpec[] = [
@@ -20,6 +20,7 @@ export const CONTRACT_TEST_OPTIONS: readonly OptionSpec[] = [
     name: 'api-key',
     type: 'string',
     value: 'KEY',
+    secret: true,
     description: 'a key the server accepts (default: $CALLAB_API_KEY; never printed)',
   },
   { name: 'junit', type: 'string', value: 'FILE', description: 'write a JUnit XML report to FILE' },
@@ -56,12 +57,8 @@ const EXIT_CODES: Record<ContractReport['result'], ExitCode> = {
   unreachable: ExitCode.network,
 };
 
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value;
-}
-
 function baseUrlOf(values: OptionValues, env: NodeJS.ProcessEnv): string {
-  const text = nonEmpty(stringValue(values, 'base-url')) ?? nonEmpty(env.CALLAB_BASE_URL);
+  const text = flagOrEnv(values, 'base-url', env, 'CALLAB_BASE_URL');
   if (text === undefined) {
     throw new UsageError(
       'missing --base-url: pass the URL of the server to check, such as --base-url http://127.0.0.1:8080',
@@ -90,7 +87,7 @@ export async function runContractTest(
   output: Output,
 ): Promise<ExitCode> {
   const baseUrl = baseUrlOf(values, env);
-  const apiKey = nonEmpty(stringValue(values, 'api-key')) ?? nonEmpty(env.CALLAB_API_KEY);
+  const apiKey = flagOrEnv(values, 'api-key', env, 'CALLAB_API_KEY');
   if (!apiKey) {
     throw new UsageError(
       'missing API key: set CALLAB_API_KEY (or pass --api-key) to a key the server accepts',

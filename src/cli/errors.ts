@@ -25,6 +25,15 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/**
+ * The API answered with data the output formats cannot print (not a list of objects): exit code
+ * 4, like a response that is not the API's envelope. The client checks the envelope; this is the
+ * CLI's own check of the rows it is about to print.
+ */
+export class UnexpectedDataError extends Error {
+  override name = 'UnexpectedDataError';
+}
+
 /** An error's message; checks the shape, not `instanceof`, so errors from another realm work too. */
 export function messageOf(error: unknown): string {
   const message = (error as { message?: unknown } | null)?.message;

@@ -9,7 +9,8 @@ import {
   CallabTimeoutError,
   CallabUnexpectedResponseError,
 } from '..';
-import { ExitCode, messageOf, UsageError } from './errors';
+import { ExitCode, messageOf, UnexpectedDataError, UsageError } from './errors';
+import { scrub } from './scrub';
 
 export function exitCodeOf(error: unknown): ExitCode {
   if (error instanceof CallabApiError) return ExitCode.apiError;
@@ -18,7 +19,8 @@ export function exitCodeOf(error: unknown): ExitCode {
   }
   if (
     error instanceof CallabUnexpectedResponseError ||
-    error instanceof CallabResponseValidationError
+    error instanceof CallabResponseValidationError ||
+    error instanceof UnexpectedDataError
   ) {
     return ExitCode.unexpectedResponse;
   }
@@ -27,14 +29,21 @@ export function exitCodeOf(error: unknown): ExitCode {
   return ExitCode.internal;
 }
 
-/** The text for stderr, ending in a newline. Messages come from the client, which never includes the key. */
+/**
+ * The text for stderr, ending in a newline: one line, and with --debug the details and stack after
+ * it. Messages come from the client, which never includes the key; what they quote of the server
+ * (its message, a header) is scrubbed of control and bidi characters here.
+ */
 export function failureMessage(error: unknown, debug: boolean): string {
-  // inspect shows the stack, the cause chain and the error's fields (status, body, request id).
-  if (debug) return `${inspect(error, { depth: 4 })}\n`;
-  const [firstLine] = messageOf(error).split('\n');
+  const [firstLine = ''] = messageOf(error).split('\n');
   const hint =
     error instanceof CallabAuthenticationError ? ' (check CALLAB_API_KEY or --api-key)' : '';
-  const prefix =
-    error instanceof UsageError || error instanceof CallabError ? '' : 'unexpected failure: ';
-  return `callab: ${prefix}${firstLine}${hint}\n`;
+  const expected =
+    error instanceof UsageError ||
+    error instanceof CallabError ||
+    error instanceof UnexpectedDataError;
+  const prefix = expected ? '' : 'unexpected failure: ';
+  const line = `callab: ${prefix}${scrub(firstLine)}${hint}\n`;
+  // inspect shows the stack, the cause chain and the error's fields (status, body, request id).
+  return debug ? `${line}${scrub(inspect(error, { depth: 4 }), '\n')}\n` : line;
 }

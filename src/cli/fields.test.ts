@@ -1,4 +1,5 @@
-import { allColumns, fieldsOf, parseFieldList } from './fields';
+import { UnexpectedDataError } from './errors';
+import { allColumns, fieldsOf, parseFieldList, rowsOf } from './fields';
 
 describe('fields', () => {
   it('lists the documented fields of each object from openapi.yaml', () => {
@@ -34,5 +35,25 @@ describe('fields', () => {
         ],
       ),
     ).toEqual(['a', 'b', 'extra', 'more']);
+  });
+
+  it('prints only a list of objects', () => {
+    const rows = [{ a: 1 }, { b: 2 }];
+    expect(rowsOf(rows)).toBe(rows);
+    expect(rowsOf([])).toEqual([]);
+  });
+
+  it.each([
+    [null, 'the API returned null where a list was expected'],
+    [undefined, 'the API returned undefined where a list was expected'],
+    [3, 'the API returned a number where a list was expected'],
+    ['abc', 'the API returned a string where a list was expected'],
+    [{ a: 1 }, 'the API returned an object where a list was expected'],
+    [[{ a: 1 }, 'x'], 'the API returned a list whose item 1 is a string, not an object'],
+    [[null], 'the API returned a list whose item 0 is null, not an object'],
+    [[[1]], 'the API returned a list whose item 0 is a list, not an object'],
+  ])('refuses %j as unexpected data', (data, message) => {
+    expect(() => rowsOf(data)).toThrow(UnexpectedDataError);
+    expect(() => rowsOf(data)).toThrow(message);
   });
 });

@@ -1,6 +1,6 @@
 /** Field names come from openapi.yaml (via generated/spec.json), so a new field needs no CLI edit. */
 import spec from '../../generated/spec.json';
-import { UsageError } from './errors';
+import { UnexpectedDataError, UsageError } from './errors';
 import type { Row } from './formats';
 
 export type SchemaName = keyof typeof spec.components.schemas;
@@ -34,4 +34,28 @@ export function allColumns(documented: readonly string[], rows: readonly Row[]):
   const columns = new Set(documented);
   for (const row of rows) for (const key of Object.keys(row)) columns.add(key);
   return [...columns];
+}
+
+/** The rows to print: `data` must be a list of objects, or exit 4 says what came instead. */
+export function rowsOf(data: unknown): readonly Row[] {
+  if (!Array.isArray(data)) {
+    throw new UnexpectedDataError(
+      `the API returned ${describe(data)} where a list was expected; check that the base URL points at the Callab API`,
+    );
+  }
+  const index = data.findIndex(
+    (item) => typeof item !== 'object' || item === null || Array.isArray(item),
+  );
+  if (index >= 0) {
+    throw new UnexpectedDataError(
+      `the API returned a list whose item ${index} is ${describe(data[index])}, not an object; check that the base URL points at the Callab API`,
+    );
+  }
+  return data;
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

@@ -1,7 +1,10 @@
 /**
  * The output formats. Each yields the output in small chunks (one row at a time) so that the
- * writer can respect backpressure and no format builds the whole output as one string.
+ * writer can respect backpressure and no format builds the whole output as one string. What they
+ * print of the server's text goes through ./scrub: nothing in a field reaches the terminal as a
+ * control or bidi character.
  */
+import { escapeUnsafe, scrub } from './scrub';
 
 export type Row = Readonly<Record<string, unknown>>;
 
@@ -12,19 +15,26 @@ export function isFormat(value: string): value is Format {
   return (FORMATS as readonly string[]).includes(value);
 }
 
+export interface FormatOptions {
+  /** CSV: write cells that a spreadsheet would run as a formula as they are, not neutralised. */
+  rawFormulas?: boolean;
+}
+
 /** Writes `rows` restricted to `columns`, in that order. */
-export type Formatter = (rows: readonly Row[], columns: readonly string[]) => Iterable<string>;
+export type Formatter = (
+  rows: readonly Row[],
+  columns: readonly string[],
+  options?: FormatOptions,
+) => Iterable<string>;
 
 /** Longest table cell, in characters; longer values end in an ellipsis. */
 export const TABLE_CELL_MAX = 40;
 const TABLE_GAP = '  ';
 
-/** A value as one text cell: null and absent are empty, nested values are compact JSON. */
+/** A value as one text cell: null and absent are empty, numbers, booleans and nested values JSON. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function pick(row: Row, columns: readonly string[]): Record<string, unknown> {
@@ -42,28 +52,50 @@ export function* json(rows: readonly Row[], columns: readonly string[]): Iterabl
   for (const row of rows) {
     // Indenting the row's own lines reproduces JSON.stringify(rows, null, 2) exactly: a JSON
     // string never contains a raw newline, so every newline is structural.
-    yield `${separator}  ${JSON.stringify(pick(row, columns), null, 2).replace(/\n/g, '\n  ')}`;
+    yield `${separator}  ${escapeUnsafe(JSON.stringify(pick(row, columns), null, 2)).replace(/\n/g, '\n  ')}`;
     separator = ',\n';
   }
   yield '\n]\n';
 }
 
 export function* ndjson(rows: readonly Row[], columns: readonly string[]): Iterable<string> {
-  for (const row of rows) yield `${JSON.stringify(pick(row, columns))}\n`;
+  for (const row of rows) yield `${escapeUnsafe(JSON.stringify(pick(row, columns)))}\n`;
 }
 
-/** RFC 4180: CRLF line ends; a field with a comma, quote, CR or LF is quoted, quotes doubled. */
-export function* csv(rows: readonly Row[], columns: readonly string[]): Iterable<string> {
-  yield csvLine(columns);
-  for (const row of rows) yield csvLine(columns.map((column) => cellText(row[column])));
+/**
+ * RFC 4180: CRLF line ends; a field with a comma, quote, CR or LF is quoted, quotes doubled.
+ * A text cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, tab or
+ * CR: `=HYPERLINK(...)` in a contact's notes) gets a leading `'`, as OWASP recommends, unless
+ * `rawFormulas`. A cell that is just a number with its sign (`+14155550123`, E.164, or `-5`) is
+ * not a formula and is written as it is, so phone numbers stay usable; so are JSON numbers.
+ */
+export function* csv(
+  rows: readonly Row[],
+  columns: readonly string[],
+  { rawFormulas = false }: FormatOptions = {},
+): Iterable<string> {
+  const field = (value: unknown) => csvField(value, rawFormulas);
+  yield csvLine(columns.map(field));
+  for (const row of rows) yield csvLine(columns.map((column) => field(row[column])));
 }
 
 function csvLine(fields: readonly string[]): string {
-  return `${fields.map(csvField).join(',')}\r\n`;
+  return `${fields.join(',')}\r\n`;
 }
 
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+const FORMULA_START = /^[=+\-@\t\r]/;
+const SIGNED_NUMBER = /^[+-]\d+(?:\.\d+)?$/;
+
+/** True for text a spreadsheet would evaluate: `=1+1`, `@SUM(A1)`, `-2+3+cmd|...`. */
+export function isFormula(text: string): boolean {
+  return FORMULA_START.test(text) && !SIGNED_NUMBER.test(text);
+}
+
+function csvField(value: unknown, rawFormulas: boolean): string {
+  // Tab, CR and LF are kept: inside a quoted field they are data, and RFC 4180 carries them.
+  const text = scrub(cellText(value), '\t\r\n');
+  const cell = typeof value === 'string' && !rawFormulas && isFormula(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 /**
@@ -72,9 +104,12 @@ function csvField(text: string): string {
  */
 export function* table(rows: readonly Row[], columns: readonly string[]): Iterable<string> {
   const widths = columns.map((column) =>
-    rows.reduce((widest, row) => Math.max(widest, length(tableCell(row[column]))), length(column)),
+    rows.reduce(
+      (widest, row) => Math.max(widest, length(tableCell(row[column]))),
+      length(tableCell(column)),
+    ),
   );
-  yield tableLine(columns, widths);
+  yield tableLine(columns.map(tableCell), widths);
   yield tableLine(
     widths.map((width) => '-'.repeat(width)),
     widths,
@@ -92,9 +127,7 @@ function tableLine(cells: readonly string[], widths: readonly number[]): string 
 }
 
 function tableCell(value: unknown): string {
-  // Control characters (newlines, tabs, terminal escapes) would break the layout or the terminal.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-  const text = cellText(value).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  const text = scrub(cellText(value));
   const points = [...text];
   return points.length > TABLE_CELL_MAX ? `${points.slice(0, TABLE_CELL_MAX - 1).join('')}…` : text;
 }

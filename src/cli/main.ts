@@ -11,7 +11,7 @@ import { allColumns, fieldsOf, parseFieldList } from './fields';
 import { FORMATS, FORMATTERS, isFormat, table } from './formats';
 import { commandHelp, groupHelp, overviewHelp } from './help';
 import { startLocalMock } from './local-mock';
-import { type OptionValues, stringValue, wholeNumber } from './options';
+import { formatOptions, type OptionValues, stringValue, wholeNumber } from './options';
 import { Output } from './output';
 
 export interface CliIo {
@@ -61,13 +61,14 @@ async function runApiCommand(
   const documented = fieldsOf(command.schema);
   const fieldList = stringValue(values, 'fields');
   const fields = fieldList === undefined ? undefined : parseFieldList(fieldList, documented);
+  const formatting = formatOptions(values, formatName);
   const call = command.prepare(values, args);
 
   const connection = await connect(values, io.env, io.stderr);
   const rows = await call(connection.client).finally(() => connection.close());
   const columns =
     fields ?? (formatName === 'table' ? command.tableColumns : allColumns(documented, rows));
-  await output.write(FORMATTERS[formatName](rows, columns));
+  await output.write(FORMATTERS[formatName](rows, columns, formatting));
 }
 
 async function runMock(values: OptionValues, io: CliIo, output: Output) {

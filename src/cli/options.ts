@@ -1,5 +1,6 @@
 /** Declarative command-line options: parseArgs config and --help text are both built from these. */
 import { UsageError } from './errors';
+import type { Format, FormatOptions } from './formats';
 
 export interface OptionSpec {
   name: string;
@@ -8,6 +9,8 @@ export interface OptionSpec {
   short?: string;
   /** Placeholder for the value in --help, e.g. `N`. */
   value?: string;
+  /** The value is a credential: no message repeats it. */
+  secret?: true;
   description: string;
 }
 
@@ -37,6 +40,12 @@ export const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     value: 'a,b,c',
     description: 'columns to output, in this order (any format)',
   },
+  {
+    name: 'csv-raw-formulas',
+    type: 'boolean',
+    description:
+      "csv: keep cells that start with = + - @ tab or CR as they are (default: a leading ' so a spreadsheet does not run them; numbers like +14155550123 stay as they are)",
+  },
 ];
 
 export const CONNECTION_OPTIONS: readonly OptionSpec[] = [
@@ -44,6 +53,7 @@ export const CONNECTION_OPTIONS: readonly OptionSpec[] = [
     name: 'api-key',
     type: 'string',
     value: 'KEY',
+    secret: true,
     description: 'API key (default: $CALLAB_API_KEY; prefer the variable, flags show in `ps`)',
   },
   {
@@ -65,9 +75,54 @@ export function stringValue(values: OptionValues, name: string): string | undefi
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * A flag's value, else the environment variable's. An empty flag is a mistake rather than "not
+ * given": `--api-key "$KEY"` with KEY unset must not fall back to the variable, as `apiKey: ''`
+ * does not. An empty variable counts as unset.
+ */
+export function flagOrEnv(
+  values: OptionValues,
+  name: string,
+  env: NodeJS.ProcessEnv,
+  variable: string,
+): string | undefined {
+  const value = stringValue(values, name);
+  if (value?.trim() === '') {
+    throw new UsageError(
+      `--${name} is empty: pass a value, or leave --${name} out to use ${variable}`,
+    );
+  }
+  const fallback = env[variable];
+  return value ?? (fallback === undefined || fallback.trim() === '' ? undefined : fallback);
+}
+
+/**
+ * A repeatable flag's values, each also split on commas (`--tag vip,renewal` is `--tag vip --tag
+ * renewal`, as in --fields), so a list never goes out as one value that matches nothing. An empty
+ * value is refused: sent as a filter it would match nothing, or, as an empty list, everything.
+ */
 export function stringValues(values: OptionValues, name: string): string[] | undefined {
   const value = values[name];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
+  if (!Array.isArray(value)) return undefined;
+  const list = value
+    .filter((v): v is string => typeof v === 'string')
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim());
+  if (list.some((v) => v === '')) {
+    throw new UsageError(
+      `--${name} needs a value: --${name} S, or --${name} S1,S2 for any of several`,
+    );
+  }
+  return list;
+}
+
+/** The formatter's options, refused when they do not apply to the chosen format. */
+export function formatOptions(values: OptionValues, format: Format): FormatOptions {
+  const rawFormulas = values['csv-raw-formulas'] === true;
+  if (rawFormulas && format !== 'csv') {
+    throw new UsageError(`--csv-raw-formulas applies to --format csv only, not ${format}`);
+  }
+  return { rawFormulas };
 }
 
 /** `--name N` as a whole number within [min, max]; absent gives undefined. */

@@ -1,7 +1,29 @@
-/** For the CLI tests: runs the built `callab` (dist/cli/index.cjs) as a child process, as a user would. */
+/**
+ * For the CLI tests: what output must never carry, text to try, and the built `callab`
+ * (dist/cli/index.cjs) run as a child process, as a user would.
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { requireFreshBuild } from '../test-support/built-dist';
+
+/**
+ * What no output may carry from the server: control characters but the line feed, and the bidi
+ * embeddings, overrides and isolates. Restated apart from ./scrub, so tests check it independently.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+export const UNSAFE_PRINTED = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Any text as far as output safety goes: C0, DEL, C1, Latin, Hebrew, Arabic, U+2000-U+2100 (the
+ * separators and bidi controls) and astral letters. fast-check's 'binary' unit would cover more
+ * but costs 2.5 s to set up in every test process, which the mutation run pays per mutant.
+ */
+export const anyText = fc.string({
+  unit: fc
+    .oneof(fc.integer({ min: 0, max: 0x2100 }), fc.integer({ min: 0x1d400, max: 0x1d7ff }))
+    .map((point) => String.fromCodePoint(point)),
+});
 
 export const BUILT_CLI = join(__dirname, '..', '..', 'dist', 'cli', 'index.cjs');
 

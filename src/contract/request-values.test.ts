@@ -4,8 +4,8 @@
  * passes, and the plain cases are the ones a reader expects.
  */
 import fc from 'fast-check';
-import { specSchemas } from '../../scripts/spec-document';
 import { jsonPointer } from '../core/spec-schemas';
+import { specSchemas } from '../internal/spec-document';
 import { badRequestMutations, validRequest } from './checks';
 import { componentSchema, operationById } from './operations';
 import { invalidValues, invalidWireValues, minimalValue, validValues } from './request-values';

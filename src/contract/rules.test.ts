@@ -1,6 +1,7 @@
 /** The contract rules on hand-made exchanges: each names the operation and rule, and can fail. */
-import { loadSpec, mediaTypesOf } from '../../scripts/spec-document';
+
 import { loadValidators, type Validators } from '../core/validation';
+import { loadSpec, mediaTypesOf } from '../internal/spec-document';
 import type { Exchange } from './exchange';
 import { filtersOf, operationById } from './operations';
 import {

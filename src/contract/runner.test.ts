@@ -5,8 +5,8 @@
 import {
   type BrokenUpstream,
   startBrokenUpstream,
-} from '../../contract-tests/variants/broken-upstream';
-import { VARIANTS } from '../../contract-tests/variants/variants';
+} from '../test-support/broken-servers/broken-upstream';
+import { VARIANTS } from '../test-support/broken-servers/variants';
 import { type FakeServer, startFakeServer } from '../testing';
 import { junitReport, textReport } from './formats';
 import { OPERATIONS } from './operations';

@@ -1,7 +1,7 @@
 /** The filter cases generated from a server's data, and what thin data leaves unexercised. */
 import fc from 'fast-check';
-import { specSchemas } from '../../scripts/spec-document';
 import { jsonPointer } from '../core/spec-schemas';
+import { specSchemas } from '../internal/spec-document';
 import { defaultFixtures } from '../testing';
 import { filtersOf, operationById } from './operations';
 import { filterExamples, filterLimitations, filterQueries, NO_SUCH_VALUE } from './semantics';

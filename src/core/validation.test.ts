@@ -1,4 +1,4 @@
-import { loadSpec, mediaTypesOf } from '../../scripts/spec-document';
+import { loadSpec, mediaTypesOf } from '../internal/spec-document';
 import { CallabResponseValidationError } from './errors';
 import { loadValidators, validateSuccessBody } from './validation';
 

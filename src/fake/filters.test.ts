@@ -29,6 +29,10 @@ describe('parseFilters with the filters of POST /contact/query', () => {
     expect(() => parseFilters(body, filters, 'contacts')).toThrow(InvalidRequestError);
     expect(() => parseFilters(body, filters, 'contacts')).toThrow(message);
   });
+
+  it('names its error, as stack traces and logs show it', () => {
+    expect(String(new InvalidRequestError('bad'))).toBe('InvalidRequestError: bad');
+  });
 });
 
 describe('matchesFilters', () => {

@@ -1,5 +1,5 @@
-import { loadSpec, specSchemas } from '../../scripts/spec-document';
 import { describeErrors, jsonPointer } from '../core/spec-schemas';
+import { loadSpec, specSchemas } from '../internal/spec-document';
 import type { Contact } from '../types';
 import { defaultFixtures, fixturesFor } from './fixtures';
 

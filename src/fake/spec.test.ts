@@ -1,5 +1,5 @@
-import { loadSpec } from '../../scripts/spec-document';
 import type { SpecNode } from '../core/spec-schemas';
+import { loadSpec } from '../internal/spec-document';
 import { createFakeApi } from './api';
 import { settingsFrom } from './options';
 import { fakeOperations } from './spec';

@@ -3,10 +3,11 @@
  * createFakeFetch in src/fake/api.test.ts; Vitest: createMswHandlers in src/fake/msw.spec.ts,
  * since msw 2.11+ cannot load in jest's CommonJS mode on Node 20). Uses the runner's globals.
  */
-import { loadSpec, mediaTypesOf, specSchemas } from '../../scripts/spec-document';
+
 import { describeErrors } from '../core/spec-schemas';
 import { defaultFixtures } from '../fake/fixtures';
 import { DEFAULT_FAKE_API_KEY, type FakeOptions } from '../fake/options';
+import { loadSpec, mediaTypesOf, specSchemas } from '../internal/spec-document';
 
 const spec = loadSpec();
 const schemas = specSchemas(spec);

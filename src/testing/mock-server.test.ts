@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
-import { SPEC_PATH } from '../../scripts/paths';
+import { join } from 'node:path';
 import { bundledSpecPath, type MockServer, startMockServer } from './mock-server';
+
+/** The repository's own spec, two levels above this directory. */
+const SPEC_PATH = join(__dirname, '..', '..', 'openapi.yaml');
 
 describe('startMockServer', () => {
   const logs: { level: string; message: string }[] = [];

@@ -86,7 +86,7 @@ function prismLogger(onLog: MockServerOptions['onLog']): PrismLogger {
   return logger;
 }
 
-async function loadPrism() {
+async function loadPrism(name: string) {
   try {
     const [http, server] = await Promise.all([
       import('@stoplight/prism-http'),
@@ -98,7 +98,7 @@ async function loadPrism() {
     };
   } catch (error) {
     throw new Error(
-      `startMockServer needs the optional peer dependencies ${PRISM_PACKAGES.join(' and ')}: ` +
+      `${name} needs the optional peer dependencies ${PRISM_PACKAGES.join(' and ')}: ` +
         `npm install --save-dev ${PRISM_PACKAGES.join(' ')}`,
       { cause: error },
     );
@@ -106,20 +106,40 @@ async function loadPrism() {
 }
 
 /** Starts Prism in mock mode on a loopback port; `close()` stops it. */
-export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+export function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  return startPrism({ ...options, name: 'startMockServer' });
+}
+
+/** How Prism runs: the mock, or (`upstream`) its validating proxy in front of a real server. */
+export interface PrismOptions extends MockServerOptions {
+  /** Proxy mode: forward every request to this server and validate its answers. */
+  upstream?: URL;
+  /** Who starts Prism, for the messages. */
+  name: string;
+}
+
+/**
+ * The one Prism setup: request validation, security checks and `errors` on, so an invalid
+ * response becomes a 500 problem+json with an `sl-violations` header. Internal: the contract
+ * suite starts its proxy through it.
+ */
+export async function startPrism(options: PrismOptions): Promise<MockServer> {
   const specPath = options.specPath ?? bundledSpecPath();
   if (!existsSync(specPath)) {
-    throw new Error(`startMockServer: no OpenAPI document at ${specPath}; check specPath.`);
+    throw new Error(`${options.name}: no OpenAPI document at ${specPath}; check specPath.`);
   }
-  const { getHttpOperationsFromSpec, createServer } = await loadPrism();
+  const { getHttpOperationsFromSpec, createServer } = await loadPrism(options.name);
   const operations = await getHttpOperationsFromSpec(specPath);
   if (operations.length === 0) {
-    throw new Error(`startMockServer: ${specPath} defines no operations.`);
+    throw new Error(`${options.name}: ${specPath} defines no operations.`);
   }
+  const mode = options.upstream
+    ? { isProxy: true as const, upstream: options.upstream }
+    : { isProxy: false as const };
   const server = createServer(operations, {
     cors: true,
     config: {
-      isProxy: false,
+      ...mode,
       mock: { dynamic: options.dynamic ?? false },
       checkSecurity: true,
       validateRequest: true,

@@ -2,7 +2,7 @@
  * Deliberately broken variants of the reference server (the package's fake server), one defect
  * each, with the violations each must cause. Together they break every rule of src/contract.
  */
-import { filtersOf, operationById } from '../../src/contract/operations';
+import { filtersOf, operationById } from '../../contract/operations';
 import type { Defect, ForwardedRequest, ForwardedResponse } from './broken-upstream';
 
 export interface Variant {

@@ -1,23 +1,26 @@
-/** The spec as a parsed object, and validators compiled from it, for tests and scripts. */
+/**
+ * The spec as a parsed object, its operations and media types, and validators compiled from it:
+ * the one module the tests, scripts/ and contract-tests/ read the spec through. Node only, on dev
+ * dependencies (yaml, Ajv): no package entry imports it (scripts/module-boundaries.test.ts checks).
+ */
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
-import { operationsOf, type SpecOperation } from '../src/core/spec-operations';
+import { operationsOf, type SpecOperation } from '../core/spec-operations';
 import {
   createSpecSchemas,
   jsonPointer,
   resolveRef,
   type SpecNode,
   type SpecSchemas,
-} from '../src/core/spec-schemas';
+} from '../core/spec-schemas';
+import { bundledSpecPath } from '../testing/mock-server';
 
-export { operationsOf, type SpecOperation } from '../src/core/spec-operations';
+export { operationsOf, type SpecOperation } from '../core/spec-operations';
 export { resolveRef, type SpecNode };
 
-import { SPEC_PATH } from './paths';
-
-export function loadSpec(path = SPEC_PATH): SpecNode {
+export function loadSpec(path = bundledSpecPath()): SpecNode {
   return parse(readFileSync(path, 'utf8'));
 }
 

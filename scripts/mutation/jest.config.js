@@ -1,0 +1,24 @@
+/**
+ * The unit tests that exercise the mutated files (stryker.config.mjs), as one jest project:
+ * Stryker's jest runner measures coverage per test only in a single-project config. The tests that
+ * run the built CLI from dist/ are left out: a mutant of src/ never reaches them.
+ */
+const {
+  projects: [unit],
+} = require('../../jest.config.js');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: '../..',
+  testEnvironment: 'node',
+  transform: unit.transform,
+  roots: ['<rootDir>/src'],
+  testMatch: [
+    '<rootDir>/src/client.test.ts',
+    '<rootDir>/src/core/**/*.test.ts',
+    '<rootDir>/src/cli/formats.test.ts',
+    '<rootDir>/src/cli/scrub.test.ts',
+    '<rootDir>/src/testing/contact-query.test.ts',
+    '<rootDir>/src/testing/fake-server.test.ts',
+  ],
+};
