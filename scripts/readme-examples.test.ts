@@ -7,9 +7,6 @@ import { join } from 'node:path';
 import { ROOT } from './paths';
 import { type CommandOutcome, runCommandOutcome } from './run-command';
 
-// tsc on every block, with the types of vitest and msw that the testing examples import.
-jest.setTimeout(30_000);
-
 function tsBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? '');
 }

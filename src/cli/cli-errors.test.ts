@@ -24,8 +24,6 @@ import {
   UNSAFE_PRINTED,
 } from './test-support';
 
-jest.setTimeout(30_000);
-
 // `/` and `+`: a server escaping `/` as `\/` in JSON, or URL-encoding, must not get the key through.
 const SECRET = 'sk-live/SECRET+4242';
 

@@ -14,8 +14,6 @@ import { allColumns, fieldsOf } from './fields';
 import { cellText, FORMATS, type Format, type Row, TABLE_CELL_MAX } from './formats';
 import { finished, requireBuiltCli, runCli, spawnCli } from './test-support';
 
-jest.setTimeout(30_000);
-
 let mock: MockServer;
 let fake: FakeServer;
 beforeAll(async () => {

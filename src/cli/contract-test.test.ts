@@ -14,8 +14,6 @@ import { VARIANTS } from '../test-support/broken-servers/variants';
 import { type FakeServer, startFakeServer } from '../testing';
 import { requireBuiltCli, runCli } from './test-support';
 
-jest.setTimeout(60_000);
-
 const KEY = 'sk-cli-contract/9f8e+7d6c';
 let fake: FakeServer;
 let work: string;

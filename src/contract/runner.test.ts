@@ -13,8 +13,6 @@ import { OPERATIONS } from './operations';
 import { allViolations } from './report';
 import { type ContractRunOptions, runContract } from './runner';
 
-jest.setTimeout(60_000);
-
 const API_KEY = 'sk-runner-test-9d2c4e6f8a';
 let fake: FakeServer;
 const upstreams: BrokenUpstream[] = [];
