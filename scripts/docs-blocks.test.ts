@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseInvocation } from '../src/cli/args';
-import { docBlocks, type FencedBlock } from './docs-pages';
+import { docBlocks, type FencedBlock, fencedBlocks } from './docs-pages';
 import { ROOT } from './paths';
 
 /** Each language, and what checks its blocks. */
@@ -125,5 +125,21 @@ describe('the code blocks of README.md and docs/', () => {
     expect(
       commandProblems('CALLAB_LOG=debug npx callab campaigns list --limit 2 > out.json'),
     ).toEqual([]);
+  });
+
+  it('are found with their line, language and marker', () => {
+    const page =
+      '# T\n\n```sh\nnpm test\n```\n<!-- consumer-example: jest a.test.ts -->\n```ts\nx;\n```\n```\nplain\n```\n';
+    expect(fencedBlocks('docs/x.md', page)).toEqual([
+      { page: 'docs/x.md', line: 3, lang: 'sh', code: 'npm test\n' },
+      {
+        page: 'docs/x.md',
+        line: 7,
+        lang: 'ts',
+        code: 'x;\n',
+        marker: 'consumer-example: jest a.test.ts',
+      },
+      { page: 'docs/x.md', line: 10, lang: '', code: 'plain\n' },
+    ]);
   });
 });
