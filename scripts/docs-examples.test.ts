@@ -22,7 +22,7 @@ function fileFor(block: FencedBlock): string {
 
 /** Type-checks each block as its own module; resolves with tsc's exit code and output. */
 async function typeCheck(blocks: FencedBlock[]): Promise<CommandOutcome> {
-  const dir = await mkdtemp(join(ROOT, '.readme-examples-'));
+  const dir = await mkdtemp(join(ROOT, '.docs-examples-'));
   try {
     const files = await Promise.all(
       blocks.map(async (block) => {
