@@ -59,7 +59,7 @@ if (require.main === module) {
   check(dir).then(
     (problems) => {
       if (problems.length === 0) {
-        console.log('check:generated: generated/ and the docs pages match openapi.yaml');
+        console.log('check:generated: generated/ matches openapi.yaml, and so do the docs pages');
         return;
       }
       console.error(
