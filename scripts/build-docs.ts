@@ -1,7 +1,8 @@
 /**
  * `npm run docs [-- --output <file>]`: the API reference as one self-contained HTML file
- * (default docs/index.html), built from openapi.yaml by Redocly with its scripts inlined, then
- * checked to load nothing from the network.
+ * (default reference/index.html: docs/ holds the committed guides, which ship in the package),
+ * built from openapi.yaml by Redocly with its scripts inlined, then checked to load nothing from
+ * the network.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -45,7 +46,7 @@ export async function buildDocs(output: string): Promise<void> {
 
 if (require.main === module) {
   const { values } = parseArgs({ options: { output: { type: 'string' } } });
-  const output = values.output ?? join(ROOT, 'docs', 'index.html');
+  const output = values.output ?? join(ROOT, 'reference', 'index.html');
   buildDocs(output).then(
     () => console.log(`API reference written to ${output} (self-contained: opens offline).`),
     (error: Error) => {

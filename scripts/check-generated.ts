@@ -1,13 +1,16 @@
 /**
  * Drift check: regenerates into a temporary folder and fails, naming the files, when the
- * committed generated/ differs (a hand edit, or a spec change without `npm run generate`).
+ * committed generated/ differs (a hand edit, or a spec change without `npm run generate`), or
+ * when a docs page's generated tables or terminal session differ from what generate writes.
  * Usage: tsx scripts/check-generated.ts [dir]   (dir defaults to generated/)
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
+import { staleDocPages } from './docs-generate';
 import { generateInto } from './generate';
-import { GENERATED_DIR } from './paths';
+import { GENERATED_DIR, SPEC_PATH } from './paths';
 
 async function readOrNull(path: string): Promise<string | null> {
   return readFile(path, 'utf8').catch(() => null);
@@ -34,20 +37,33 @@ async function findDrift(committedDir = GENERATED_DIR, specPath?: string): Promi
   }
 }
 
+async function check(dir: string): Promise<string[]> {
+  const problems: string[] = [];
+  const drifted = await findDrift(dir);
+  if (drifted.length > 0) {
+    problems.push(
+      `generated/ is out of date with openapi.yaml: ${drifted.map((name) => join(dir, name)).join(', ')}`,
+    );
+  }
+  const { stale } = await staleDocPages(parse(await readFile(SPEC_PATH, 'utf8')));
+  if (stale.length > 0) {
+    problems.push(
+      `generated tables or terminal session out of date with openapi.yaml: ${stale.join(', ')}`,
+    );
+  }
+  return problems;
+}
+
 if (require.main === module) {
   const dir = process.argv[2] ?? GENERATED_DIR;
-  findDrift(dir).then(
-    (drifted) => {
-      if (drifted.length === 0) {
-        console.log('check:generated: generated/ matches openapi.yaml');
+  check(dir).then(
+    (problems) => {
+      if (problems.length === 0) {
+        console.log('check:generated: generated/ matches openapi.yaml, and so do the docs pages');
         return;
       }
       console.error(
-        `check:generated: generated/ is out of date with openapi.yaml: ${drifted
-          .map((name) => join(dir, name))
-          .join(
-            ', ',
-          )}\nRun \`npm run generate\` and commit the result; never edit generated/ by hand.`,
+        `${problems.map((problem) => `check:generated: ${problem}`).join('\n')}\nRun \`npm run generate\` and commit the result; never edit generated/ or the generated parts of the docs by hand.`,
       );
       process.exit(1);
     },

@@ -3,10 +3,8 @@
  * consumer must have picked up the drill's changes. Written against the general shape of the
  * table, so it also compiles in the project itself (where every check fails: nothing is drilled).
  */
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { callOperation } from '../contract-tests/support/client';
 import { expectedCoverage } from '../contract-tests/support/coverage';
 import { OPERATION_LIST } from '../generated/operations';
@@ -14,10 +12,11 @@ import { Callab } from '../src';
 import { main } from '../src/cli/main';
 import { loadSpec, mediaTypesOf } from '../src/internal/spec-document';
 import { startFakeServer } from '../src/testing';
+import { readDocPages } from './docs-pages';
+import { Capture } from './docs-session';
 import { DRILL } from './drill';
 import { lintProblems } from './lint-spec';
 import { ROOT } from './paths';
-import { Capture } from './readme-session';
 
 async function cli(args: string[], env: Record<string, string> = {}): Promise<string> {
   const stdout = new Capture();
@@ -131,8 +130,8 @@ export async function probeDrill(): Promise<string[]> {
       const key = `${DRILL.operationId} 200 application/json ok`;
       return keys.includes(key) ? [] : [`the gate does not expect '${key}'`];
     });
-    await check('docs (README)', problems, async () => {
-      const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    await check('docs', problems, async () => {
+      const docs = Object.values(readDocPages(ROOT)).join('\n');
       const expected = [
         `\`${DRILL.method}(campaignId, options?)\``,
         `\`callab ${DRILL.command} <${DRILL.flag}>\``,
@@ -140,7 +139,7 @@ export async function probeDrill(): Promise<string[]> {
         `,${DRILL.field}\n`,
       ];
       return expected
-        .filter((text) => !readme.includes(text))
+        .filter((text) => !docs.includes(text))
         .map((text) => `no ${JSON.stringify(text)}`);
     });
     await check('spec lint', problems, async () => lintProblems(spec));

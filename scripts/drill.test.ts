@@ -41,7 +41,8 @@ const CAUGHT_BY: Record<GeneratedPiece, string> = {
     'client method and fake route (campaigns.get): callab.campaigns.get is not a method',
   'generated/openapi.ts': 'drill-typed-use.ts',
   'generated/spec.json': 'CLI flag and field: the CSV header has no timezone',
-  'README.md': 'docs (README): no',
+  'docs/client.md': 'docs: no',
+  'docs/cli.md': 'docs: no',
 };
 
 describe('the drill fails when one generated piece is left out', () => {

@@ -1,9 +1,9 @@
 /**
- * The drill (README, "Changing the API"): the three spec changes of issue 14 made to a temporary
+ * The drill (docs/changing-the-api.md): the three spec changes of issue 14 made to a temporary
  * copy of the project, `openapi.yaml` only, then `npm run generate`, then checks that every
  * consumer picked them up: the client method (typed and called against the fake server), the
  * CLI command, flag and help, the fake server's route, the contract suite's operations and
- * coverage gate, the README, and the spec lint (scripts/drill-probe.ts, loaded from the copy).
+ * coverage gate, the docs pages, and the spec lint (scripts/drill-probe.ts, loaded from the copy).
  * scripts/drill.test.ts runs it.
  */
 import { spawn } from 'node:child_process';
@@ -34,7 +34,8 @@ export const GENERATED_PIECES = [
   'generated/operations.ts',
   'generated/openapi.ts',
   'generated/spec.json',
-  'README.md',
+  'docs/client.md',
+  'docs/cli.md',
 ] as const;
 export type GeneratedPiece = (typeof GENERATED_PIECES)[number];
 
@@ -143,6 +144,7 @@ const COPIED = [
   'package.json',
   'tsconfig.json',
   'README.md',
+  'docs',
   'src',
   'generated',
   'scripts',

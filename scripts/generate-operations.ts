@@ -3,7 +3,7 @@
  * that the resource methods, the retry policy, the CLI, the fake server and the contract suite
  * read (the Octokit model: one generated table, one small reader per consumer).
  *
- * Names (README, "Changing the API"): the resource is the operation's one tag in camelCase
+ * Names (docs/changing-the-api.md, "Names"): the resource is the operation's one tag in camelCase
  * (`Phone Numbers` -> `phoneNumbers`); the method is `x-callab-method`, else the operationId's
  * leading lower-case verb (`listPhoneNumbers` -> `list`). The CLI command is both in kebab case
  * (`callab phone-numbers list`); path parameters are its positional arguments, query parameters

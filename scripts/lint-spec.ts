@@ -17,7 +17,7 @@ import {
 } from '../src/internal/spec-document';
 import { operationTable } from './generate-operations';
 
-/** The extensions openapi.yaml's info description documents; readers listed in the README. */
+/** The extensions openapi.yaml's info description documents; readers listed in docs/changing-the-api.md. */
 export const DOCUMENTED_EXTENSIONS = [
   'x-inferred',
   'x-callab-matches',

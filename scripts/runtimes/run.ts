@@ -1,6 +1,6 @@
 /**
  * `npm run test:runtimes`: the packed client, from a consumer project, against the fake server on
- * every runtime the README names: Node 20, 22 and 24, Bun, Deno and headless Chromium. Prints a
+ * every runtime docs/client.md and docs/development.md name: Node 20, 22 and 24, Bun, Deno and headless Chromium. Prints a
  * matrix of runtime, version and each check, and exits 1 when any runtime fails. Needs dist/ and
  * Chromium (`.ci/run` installs it); the other runtimes install themselves (runtimes.ts).
  */

@@ -6,6 +6,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { docPagePaths } from '../docs-pages';
 import { ROOT } from '../paths';
 import { runCommand } from '../run-command';
 import { type ConsumerProject, createConsumerProject } from './consumer-project';
@@ -25,10 +26,11 @@ beforeAll(async () => {
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe('the packed tarball', () => {
-  it('holds only what consumers need: the builds, the spec, the readme, the changelog and the licence', () => {
+  it('holds only what consumers need: the builds, the spec, the docs, the changelog and the licence', () => {
     const unexpected = packed.files.filter(
       (file) =>
         !/^dist\/.+\.(mjs|cjs|d\.mts|d\.ts)$/.test(file) &&
+        !/^docs\/[\w-]+\.md$/.test(file) &&
         !['openapi.yaml', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'].includes(file),
     );
     expect(unexpected).toEqual([]);
@@ -38,6 +40,8 @@ describe('the packed tarball', () => {
         'dist/index.cjs',
         'dist/testing.mjs',
         'dist/cli/index.cjs',
+        // The README links to the guides; shipped, the links work in node_modules too.
+        ...docPagePaths(),
       ]),
     );
   });

@@ -1,12 +1,13 @@
 /**
- * The testing kit as consumers meet it, from the packed tarball in a fresh project: the README's
- * jest, Vitest and MSW examples compiled and run with those runners, and browser bundles of
+ * The testing kit as consumers meet it, from the packed tarball in a fresh project: the docs'
+ * jest, Vitest and MSW examples (docs/testing-kit.md) compiled and run with those runners, and browser bundles of
  * `callab-client/fake` and `callab-client/msw` (esbuild, --platform=browser) with no Node
  * built-in. Needs dist/ (`npm test` builds before jest).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { docBlocks, type FencedBlock } from '../docs-pages';
 import { ROOT } from '../paths';
 import { bundleForBrowser } from './browser-bundle';
 import { type ConsumerProject, createConsumerProject } from './consumer-project';
@@ -26,16 +27,19 @@ interface Example {
   code: string;
 }
 
-/** The README's runnable examples: a ```ts block after `<!-- consumer-example: RUNNER FILE -->`. */
-function examplesOf(markdown: string): Example[] {
-  const blocks = markdown.matchAll(
-    /^<!-- consumer-example: (jest|vitest) (\S+) -->\n```ts\n([\s\S]*?)^```$/gm,
-  );
-  return [...blocks].map(([, runner, file, code]) => ({
-    runner: runner as Runner,
-    file: file as string,
-    code: code as string,
-  }));
+/**
+ * The runnable examples of every docs page: a ```ts block after
+ * `<!-- consumer-example: RUNNER FILE -->`. A marker naming another runner fails, not skips.
+ */
+function examplesOf(blocks: FencedBlock[]): Example[] {
+  return blocks.flatMap(({ marker, lang, code, page, line }) => {
+    const [kind, runner, file, ...rest] = (marker ?? '').split(' ');
+    if (kind !== 'consumer-example:') return [];
+    if (lang !== 'ts' || (runner !== 'jest' && runner !== 'vitest') || !file || rest.length > 0) {
+      throw new Error(`${page}:${line}: a consumer-example must be a ts block for jest or vitest`);
+    }
+    return [{ runner, file, code }];
+  });
 }
 
 const tsconfig = (compilerOptions: object) =>
@@ -92,7 +96,7 @@ let examples: Example[];
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'callab-testing-kit-'));
   const packed = await packPackage(join(work, 'pack'));
-  examples = examplesOf(await readFile(join(ROOT, 'README.md'), 'utf8'));
+  examples = examplesOf(docBlocks());
   project = await createConsumerProject(packed.dir, join(work, 'consumer'), {
     ...PROJECT_FILES,
     ...Object.fromEntries(examples.map((e) => [join(e.runner, e.file), e.code])),
@@ -124,7 +128,7 @@ describe('with the optional peers and the test runners installed', () => {
     await project.installTools('jest', 'ts-jest', '@types/jest', 'vitest');
   });
 
-  it('the README shows a jest, a Vitest and an MSW example', () => {
+  it('the docs show a jest, a Vitest and an MSW example', () => {
     expect(examples.map((e) => e.runner).sort()).toEqual(['jest', 'vitest', 'vitest']);
     expect(examples.some((e) => e.code.includes("from 'msw/node'"))).toBe(true);
   });

@@ -1,4 +1,4 @@
-/** The `callab` exit codes (--help and the README document the same table) and usage errors. */
+/** The `callab` exit codes (--help and docs/cli.md document the same table) and usage errors. */
 export const ExitCode = {
   ok: 0,
   apiError: 1,

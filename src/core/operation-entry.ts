@@ -1,6 +1,6 @@
 /**
  * The shape of one entry of the operation table, generated/operations.ts (written by
- * scripts/generate-operations.ts from openapi.yaml; the README's "Changing the API" gives the
+ * scripts/generate-operations.ts from openapi.yaml; docs/changing-the-api.md, "Names", gives the
  * naming rule). Readers: src/resources (methods), src/core/operations.ts (retries), src/cli
  * (commands), src/testing (fake routes), contract-tests (operations and filters).
  */

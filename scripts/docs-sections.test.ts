@@ -1,14 +1,17 @@
 /**
- * What README.md and openapi.yaml say about the API is the spec's: the generated sections are
- * current, and no prose counts the operations, filters or resources differently from the table.
+ * What the docs pages and openapi.yaml say about the API is the spec's: the generated sections
+ * are current, and no prose counts the operations, filters or resources differently from the table.
  */
 import { readFileSync } from 'node:fs';
 import { loadSpec, type SpecNode } from '../src/internal/spec-document';
+import { staleDocPages } from './docs-generate';
+import { readDocPages } from './docs-pages';
+import { docSections, signature, withSections } from './docs-sections';
 import { operationTable } from './generate-operations';
 import { SPEC_PATH } from './paths';
-import { README_PATH, readmeSections, signature, withSections } from './readme-sections';
 
-const readme = readFileSync(README_PATH, 'utf8');
+const pages = readDocPages();
+const allText = Object.values(pages).join('\n');
 const spec = loadSpec();
 
 const NUMBERS: Record<string, number> = {
@@ -54,14 +57,14 @@ function wrongCounts(text: string, document: SpecNode): string[] {
     .map((claim) => `"${claim.phrase}" (there are ${counts[claim.noun]})`);
 }
 
-describe('README.md, against openapi.yaml', () => {
-  it('has current generated sections (npm run generate rewrites them)', () => {
-    expect(withSections(readme, readmeSections(spec))).toBe(readme);
+describe('the docs pages, against openapi.yaml', () => {
+  it('have current generated sections (npm run generate rewrites them)', () => {
+    expect(withSections(pages, docSections(spec))).toEqual(pages);
   });
 
-  it('documents each method with the signature the argument rule gives', () => {
+  it('document each method with the signature the argument rule gives', () => {
     for (const entry of Object.values(operationTable(spec))) {
-      expect(readme).toContain(
+      expect(allText).toContain(
         `| \`${signature(entry)}\` | \`${entry.method.toUpperCase()} ${entry.path}\` |`,
       );
     }
@@ -72,21 +75,45 @@ describe('README.md, against openapi.yaml', () => {
     ]);
   });
 
-  it('fails on a stale section, and on a section without markers', () => {
-    const stale = readme.replace('`PhoneNumber[]`', '`PhoneNumbers[]`');
-    expect(stale).not.toBe(readme);
-    expect(withSections(stale, readmeSections(spec))).toBe(readme);
-    expect(() => withSections('# no markers\n', readmeSections(spec))).toThrow(
-      'README.md has no <!-- generated:methods --> section',
+  it('fail on a stale section, on a section in no page, and on one in two pages', () => {
+    const page = 'docs/client.md';
+    const stale = {
+      ...pages,
+      [page]: (pages[page] ?? '').replace('`PhoneNumber[]`', '`PhoneNumbers[]`'),
+    };
+    expect(stale[page]).not.toBe(pages[page]);
+    expect(withSections(stale, docSections(spec))).toEqual(pages);
+    expect(() => withSections({ 'README.md': '# no markers\n' }, docSections(spec))).toThrow(
+      'no page has a <!-- generated:methods --> section',
     );
+    expect(() =>
+      withSections({ ...pages, 'docs/copy.md': pages[page] ?? '' }, docSections(spec)),
+    ).toThrow('<!-- generated:methods --> is in both docs/client.md and docs/copy.md');
   });
 
-  it('counts operations, resources and filters as the spec has them, in README.md and openapi.yaml', () => {
-    expect(wrongCounts(readme, spec)).toEqual([]);
+  it('npm run check:generated finds a page whose table or terminal session is stale', async () => {
+    expect((await staleDocPages(spec, pages)).stale).toEqual([]);
+    const edited = {
+      ...pages,
+      'docs/client.md': (pages['docs/client.md'] ?? '').replace(
+        '`PhoneNumber[]`',
+        '`PhoneNumbers[]`',
+      ),
+      'docs/cli.md': (pages['docs/cli.md'] ?? '').replace(
+        'Ada        Lovelace',
+        'Ada        Byron   ',
+      ),
+    };
+    expect(edited['docs/cli.md']).not.toBe(pages['docs/cli.md']);
+    expect((await staleDocPages(spec, edited)).stale).toEqual(['docs/cli.md', 'docs/client.md']);
+  }, 30_000);
+
+  it('count operations, resources and filters as the spec has them, in the docs and openapi.yaml', () => {
+    expect(wrongCounts(allText, spec)).toEqual([]);
     expect(wrongCounts(readFileSync(SPEC_PATH, 'utf8'), spec)).toEqual([]);
   });
 
-  it('catches a stale count', () => {
+  it('catch a stale count', () => {
     expect(
       wrongCounts('All four operations are reads; the five filters; all 4 resources.', spec),
     ).toEqual(['"the five filters" (there are 4)']);

@@ -1,12 +1,10 @@
 /**
- * The README's GitHub Actions job for provider teams: valid YAML whose contract-test step is an
+ * The docs' GitHub Actions job for provider teams (docs/contract-testing.md): valid YAML whose contract-test step is an
  * invocation `callab` accepts, writing the JUnit file the job then keeps, even on failure.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseInvocation } from '../src/cli/args';
-import { ROOT } from './paths';
+import { docBlocks } from './docs-pages';
 
 interface Step {
   name?: string;
@@ -16,20 +14,25 @@ interface Step {
   with?: Record<string, string>;
 }
 
-async function contractJob(): Promise<Step[]> {
-  const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
-  const block = [...readme.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)]
-    .map((match) => match[1] ?? '')
-    .find((yaml) => yaml.includes('callab contract-test'));
-  if (!block) throw new Error('README.md has no yaml block running callab contract-test');
-  const workflow = parse(block) as { jobs: Record<string, { steps: Step[] }> };
+/** The yaml blocks of the docs that run `callab contract-test`: the job, and only it. */
+const isContractJob = (lang: string, code: string) =>
+  lang === 'yaml' && code.includes('callab contract-test');
+
+function contractJob(): Step[] {
+  const blocks = docBlocks().filter((block) => isContractJob(block.lang, block.code));
+  if (blocks.length !== 1) {
+    throw new Error(
+      `the docs need one yaml block running callab contract-test, found ${blocks.length}`,
+    );
+  }
+  const workflow = parse(blocks[0]?.code ?? '') as { jobs: Record<string, { steps: Step[] }> };
   const [job] = Object.values(workflow.jobs);
   return job?.steps ?? [];
 }
 
-describe("the README's CI job for callab contract-test", () => {
-  it('runs an invocation callab accepts and keeps its JUnit file, even when it fails', async () => {
-    const steps = await contractJob();
+describe("the docs' CI job for callab contract-test", () => {
+  it('runs an invocation callab accepts and keeps its JUnit file, even when it fails', () => {
+    const steps = contractJob();
     const run = steps.find((step) => step.run?.includes('callab contract-test'))?.run ?? '';
     const words = run.trim().split(/\s+/);
     const invocation = parseInvocation(words.slice(words.indexOf('callab') + 1));

@@ -1,20 +1,19 @@
 /**
- * The README's terminal session ("A terminal session"), replayed: each `$ callab ...` line runs
- * the CLI in-process against the fake server, and its output replaces what the README shows.
- * `npm run generate` writes the result (after generated/, which the CLI reads), and a test fails
- * when the README differs, so a new field or a changed message cannot leave the session stale.
+ * The docs' terminal session (the console block under "A terminal session", in docs/cli.md),
+ * replayed: each `$ callab ...` line runs the CLI in-process against the fake server, and its
+ * output replaces what the page shows. `npm run generate` writes the result (after generated/,
+ * which the CLI reads), and `npm run check:generated` and a test fail when the page differs, so a
+ * new field or a changed message cannot leave the session stale.
  * The few shell forms the session uses are emulated: `export`, `unset`, `VAR=value callab ...`,
  * `| head -N` (stdout not a terminal), `; echo "exit $?"` and `"exit ${PIPESTATUS[0]}"`.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { main } from '../src/cli/main';
 import { startFakeServer } from '../src/testing';
-import { README_PATH } from './readme-sections';
 
-/** The address the README's session shows for the fake server. */
+/** The address the session shows for the fake server. */
 const SHOWN_URL = 'http://127.0.0.1:4455';
-const SESSION = /(### A terminal session\n[\s\S]*?```console\n)([\s\S]*?)(```)/;
+const SESSION = /(^#{2,} A terminal session\n[\s\S]*?```console\n)([\s\S]*?)(```)/m;
 
 /** A stdout or stderr for the CLI in-process: keeps what it is written. */
 export class Capture extends Writable {
@@ -58,7 +57,7 @@ async function replay(command: string, env: Record<string, string>, url: string)
       rest,
     );
   if (!parsed)
-    throw new Error(`the README session uses a shell form the replay does not know: ${command}`);
+    throw new Error(`the terminal session uses a shell form the replay does not know: ${command}`);
   const [, assignments = '', args = '', head] = parsed;
   assign(assignments, scoped, url);
   const stdout = new Capture(head === undefined);
@@ -67,32 +66,35 @@ async function replay(command: string, env: Record<string, string>, url: string)
   const lines = stdout.text.split(/(?<=\n)/);
   const shown = head === undefined ? stdout.text : lines.slice(0, Number(head)).join('');
   const exit = rest.includes('echo "exit') ? `exit ${code}\n` : '';
-  // CSV lines end in CRLF (RFC 4180); the README shows them as plain lines.
+  // CSV lines end in CRLF (RFC 4180); the page shows them as plain lines.
   return `${shown}${stderr.text}${exit}`.replaceAll(url, SHOWN_URL).replace(/\r\n/g, '\n');
 }
 
-/** `readme` with its terminal session's outputs as the CLI prints them now. */
-export async function replaySession(readme: string): Promise<string> {
-  const match = SESSION.exec(readme);
-  if (!match) throw new Error('README.md has no "### A terminal session" console block');
-  const commands = (match[2] ?? '').split('\n').filter((line) => line.startsWith('$ '));
+/** `pages` (text by path) with the terminal session's outputs as the CLI prints them now. */
+export async function replaySession(
+  pages: Record<string, string>,
+): Promise<Record<string, string>> {
+  const holding = Object.keys(pages).filter((page) => SESSION.test(pages[page] ?? ''));
+  const [page] = holding;
+  if (page === undefined || holding.length > 1) {
+    throw new Error(
+      `exactly one page must have a "A terminal session" console block, found: ${holding.join(', ') || 'none'}`,
+    );
+  }
+  const markdown = pages[page] ?? '';
+  const match = SESSION.exec(markdown);
+  const commands = (match?.[2] ?? '').split('\n').filter((line) => line.startsWith('$ '));
   const fake = await startFakeServer();
   try {
     const env: Record<string, string> = {};
     let block = '';
     for (const line of commands) block += `${line}\n${await replay(line.slice(2), env, fake.url)}`;
-    return readme.replace(
+    const replayed = markdown.replace(
       SESSION,
       (_whole, open: string, _old: string, close: string) => `${open}${block}${close}`,
     );
+    return { ...pages, [page]: replayed };
   } finally {
     await fake.close();
   }
-}
-
-/** Rewrites README.md's terminal session; run by `npm run generate`. */
-export async function generateSession(path = README_PATH): Promise<void> {
-  const readme = await readFile(path, 'utf8');
-  const updated = await replaySession(readme);
-  if (updated !== readme) await writeFile(path, updated);
 }

@@ -1,17 +1,13 @@
 /**
- * The parts of README.md that describe the API, written from the operation table by
+ * The parts of the docs that describe the API, written from the operation table by
  * `npm run generate` between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->` markers:
- * the client's method table, the CLI's command table and the filter table. A test fails when
- * they are stale (scripts/readme-sections.test.ts), so the README cannot drift from the spec.
+ * the client's method table, the CLI's command table and the filter table, in whichever page
+ * holds each (README.md or docs/*.md). `npm run check:generated` and
+ * scripts/docs-sections.test.ts fail when they are stale, so the docs cannot drift from the spec.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { OperationEntry } from '../src/core/operation-entry';
 import type { SpecNode } from '../src/internal/spec-document';
 import { camelCase, operationTable } from './generate-operations';
-import { ROOT } from './paths';
-
-export const README_PATH = join(ROOT, 'README.md');
 
 /** `campaigns.list({ limit }?, options?)`, following src/resources' argument rule. */
 export function signature(entry: OperationEntry): string {
@@ -87,7 +83,7 @@ function filterTable(entries: readonly OperationEntry[]): string {
 }
 
 /** Each generated section's markdown, by name. */
-export function readmeSections(spec: SpecNode): Record<string, string> {
+export function docSections(spec: SpecNode): Record<string, string> {
   const entries = Object.values(operationTable(spec));
   return {
     methods: methodTable(entries),
@@ -98,25 +94,33 @@ export function readmeSections(spec: SpecNode): Record<string, string> {
 
 const SECTION = /(<!-- generated:([\w-]+) [^>]*-->\n)[\s\S]*?(<!-- \/generated:\2 -->)/g;
 
-/** `readme` with each marked section replaced; throws when a section has no markers. */
-export function withSections(readme: string, sections: Record<string, string>): string {
-  const found = new Set<string>();
-  const updated = readme.replace(SECTION, (whole, open: string, name: string, close: string) => {
-    const text = sections[name];
-    if (text === undefined) return whole;
-    found.add(name);
-    return `${open}${text}\n${close}`;
-  });
+/**
+ * `pages` (text by path) with each marked section replaced; throws when a section is in no page,
+ * or in two (one place for each table).
+ */
+export function withSections(
+  pages: Record<string, string>,
+  sections: Record<string, string>,
+): Record<string, string> {
+  const found = new Map<string, string>();
+  const updated = Object.fromEntries(
+    Object.entries(pages).map(([page, markdown]) => [
+      page,
+      markdown.replace(SECTION, (whole, open: string, name: string, close: string) => {
+        const text = sections[name];
+        if (text === undefined) return whole;
+        const first = found.get(name);
+        if (first !== undefined) {
+          throw new Error(`<!-- generated:${name} --> is in both ${first} and ${page}`);
+        }
+        found.set(name, page);
+        return `${open}${text}\n${close}`;
+      }),
+    ]),
+  );
   const missing = Object.keys(sections).filter((name) => !found.has(name));
   if (missing.length > 0) {
-    throw new Error(`README.md has no <!-- generated:${missing[0]} --> section`);
+    throw new Error(`no page has a <!-- generated:${missing[0]} --> section`);
   }
   return updated;
-}
-
-/** Rewrites README.md's generated sections for `spec`; run by `npm run generate`. */
-export async function generateReadme(spec: SpecNode, path = README_PATH): Promise<void> {
-  const readme = await readFile(path, 'utf8');
-  const updated = withSections(readme, readmeSections(spec));
-  if (updated !== readme) await writeFile(path, updated);
 }
