@@ -9,6 +9,7 @@ import { createRedactor } from './core/redact';
 import { sleep } from './core/retry';
 import { checkHeaders, mergeHeaders, Transport } from './core/transport';
 import { createResources, type Resources } from './resources';
+import { type StreamingMethods, withStreamingMethods } from './resources/streams';
 import type { paths } from './types';
 
 export const DEFAULT_BASE_URL = 'https://api.callab.ai';
@@ -41,8 +42,13 @@ export interface CallabOptions {
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
-/** The resources (`contacts`, `campaigns`...) come from the operation table: see src/resources/. */
-export interface Callab extends Resources {}
+/**
+ * The resources (`contacts`, `campaigns`...) come from the operation table, the streaming methods
+ * (`contacts.queryStream`) from a hand-written file beside it: see src/resources/.
+ */
+export interface Callab extends ClientResources {}
+
+type ClientResources = Resources & StreamingMethods;
 
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor assigns every resource of the interface (Object.assign), which TypeScript cannot see.
 export class Callab {
@@ -91,7 +97,7 @@ export class Callab {
       random: Math.random,
     });
     const api = new ApiCaller(transport, redact, this.baseUrl, options.validate ?? false);
-    Object.assign(this, createResources(api));
+    Object.assign(this, withStreamingMethods(createResources(api), api));
     // openapi-fetch names the operation's path template to middleware only; fetch gets the Request.
     const templates = new WeakMap<Request, string>();
     this.raw = createClient<paths>({
