@@ -7,7 +7,7 @@ import { OPERATION_ROUTES, type OperationRoute } from '../../generated/operation
 import type { ApiCaller } from '../core/api';
 import type { StreamOptions } from '../core/transport';
 import type { Contact, ContactQuery } from '../types';
-import { type Resources, requestOf } from '.';
+import { argumentsOf, type OperationRequest, type Resources, requestOf } from '.';
 
 export interface StreamingMethods {
   readonly contacts: {
@@ -23,6 +23,33 @@ export interface StreamingMethods {
     queryStream(filters?: ContactQuery, options?: StreamOptions): AsyncIterable<Contact>;
   };
 }
+
+/** The operations that have a streaming method, and its name beside the generated one. */
+const STREAM_METHODS: Readonly<Record<string, string>> = { queryContacts: 'queryStream' };
+
+/**
+ * The streaming method of `entry`'s operation called with `request`'s parts (placed by the rule
+ * of ./index), or undefined when the operation has none.
+ */
+export function streamOperation(
+  resources: StreamingMethods,
+  entry: OperationRoute,
+  request: OperationRequest = {},
+  options?: StreamOptions,
+): AsyncIterable<unknown> | undefined {
+  const name = STREAM_METHODS[entry.operationId];
+  const method =
+    name &&
+    (resources as unknown as Record<string, Record<string, StreamMethod>>)[entry.resource]?.[name];
+  if (!method) return undefined;
+  return method(...argumentsOf(entry, request), options);
+}
+
+export function hasStreamMethod(entry: OperationRoute): boolean {
+  return Object.hasOwn(STREAM_METHODS, entry.operationId);
+}
+
+type StreamMethod = (...args: readonly unknown[]) => AsyncIterable<unknown>;
 
 function route(operationId: string): OperationRoute {
   const entry = OPERATION_ROUTES.find((r) => r.operationId === operationId);
