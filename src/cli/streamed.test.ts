@@ -103,8 +103,8 @@ describe('callab contacts query, streamed', () => {
     const shown = await runCli(['contacts', 'query', '--format', 'ndjson', '--progress'], env());
     expect(shown.stdout).toBe(quiet.stdout);
     // Redrawn in place as it goes (\r, then erase to the end of the line); the last has the whole list.
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal's erase sequence is the point.
     expect(shown.stderr).toMatch(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal's erase sequence is the point.
       /^(\r[\d,]+ contacts, \d+\.\d MB, [\d,]+ contacts\/s\u001b\[K)+\n$/,
     );
     // biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
