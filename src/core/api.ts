@@ -12,7 +12,6 @@ import {
 import type { paths } from '../../generated/openapi';
 import { type CallabPromise, callabPromise, type Sent } from './api-promise';
 import { unwrapEnvelope } from './envelope';
-import { readEnvelopeItems, validateEachItem } from './envelope-stream';
 import { type SuccessData, successShape } from './operations';
 import type { Redact } from './redact';
 import type { HttpRequest, RequestOptions, StreamOptions, Transport } from './transport';
@@ -77,7 +76,11 @@ export class ApiCaller {
     options?: StreamOptions,
   ): AsyncGenerator<Item, void, undefined> {
     const operation = `${method.toUpperCase()} ${path}`;
-    const onItem = this.#validate ? await itemValidator(operation, itemSchema) : undefined;
+    // Loaded on first use, as the validators are: the main entry stays small for clients that never stream.
+    const { readEnvelopeItems, validateEachItem } = await import('./envelope-stream');
+    const onItem = this.#validate
+      ? validateEachItem(operation, await itemCheck(itemSchema))
+      : undefined;
     const exchange = await this.#transport.stream(this.#request(method, path, input), options);
     try {
       yield* readEnvelopeItems<Item>(operation, exchange.response, this.#redact, {
@@ -136,9 +139,9 @@ export class ApiCaller {
   }
 }
 
-/** Checks each streamed item against `schema`, loading the validators as `call` does. */
-async function itemValidator(operation: string, schema: SchemaName) {
+/** The violations of one streamed item against `schema`, with the validators `call` loads. */
+async function itemCheck(schema: SchemaName): Promise<(item: unknown) => string[]> {
   const { loadValidators } = await import('./validation');
   const check = (await loadValidators()).schema(schema);
-  return validateEachItem(operation, (item) => check(item));
+  return (item) => check(item);
 }
