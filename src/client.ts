@@ -19,7 +19,10 @@ export interface CallabOptions {
   apiKey?: string | undefined;
   /** Defaults to `CALLAB_BASE_URL`, then `https://api.callab.ai`. Surrounding whitespace is trimmed. */
   baseUrl?: string | undefined;
-  /** Time allowed for each attempt, body included, in milliseconds. Default 30 000. */
+  /**
+   * Time allowed for each attempt, body included, in milliseconds. Default 30 000. For a stream
+   * (`contacts.queryStream`): the wait for the response headers, then each silence between chunks.
+   */
   timeoutMs?: number | undefined;
   /** Retries after the first attempt for connection errors, timeouts, 408, 409, 429 and 5xx. Default 2. */
   maxRetries?: number | undefined;
