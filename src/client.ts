@@ -9,6 +9,7 @@ import { createRedactor } from './core/redact';
 import { sleep } from './core/retry';
 import { checkHeaders, mergeHeaders, Transport } from './core/transport';
 import { createResources, type Resources } from './resources';
+import { type StreamingMethods, withStreamingMethods } from './resources/streams';
 import type { paths } from './types';
 
 export const DEFAULT_BASE_URL = 'https://api.callab.ai';
@@ -18,7 +19,10 @@ export interface CallabOptions {
   apiKey?: string | undefined;
   /** Defaults to `CALLAB_BASE_URL`, then `https://api.callab.ai`. Surrounding whitespace is trimmed. */
   baseUrl?: string | undefined;
-  /** Time allowed for each attempt, body included, in milliseconds. Default 30 000. */
+  /**
+   * Time allowed for each attempt, body included, in milliseconds. Default 30 000. For a stream
+   * (`contacts.queryStream`): the wait for the response headers, then each silence between chunks.
+   */
   timeoutMs?: number | undefined;
   /** Retries after the first attempt for connection errors, timeouts, 408, 409, 429 and 5xx. Default 2. */
   maxRetries?: number | undefined;
@@ -41,8 +45,13 @@ export interface CallabOptions {
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
-/** The resources (`contacts`, `campaigns`...) come from the operation table: see src/resources/. */
-export interface Callab extends Resources {}
+/**
+ * The resources (`contacts`, `campaigns`...) come from the operation table, the streaming methods
+ * (`contacts.queryStream`) from a hand-written file beside it: see src/resources/.
+ */
+export interface Callab extends ClientResources {}
+
+type ClientResources = Resources & StreamingMethods;
 
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor assigns every resource of the interface (Object.assign), which TypeScript cannot see.
 export class Callab {
@@ -91,7 +100,7 @@ export class Callab {
       random: Math.random,
     });
     const api = new ApiCaller(transport, redact, this.baseUrl, options.validate ?? false);
-    Object.assign(this, createResources(api));
+    Object.assign(this, withStreamingMethods(createResources(api), api));
     // openapi-fetch names the operation's path template to middleware only; fetch gets the Request.
     const templates = new WeakMap<Request, string>();
     this.raw = createClient<paths>({

@@ -10,6 +10,7 @@ import type {
   ContactQuery,
   PhoneNumber,
   RequestOptions,
+  StreamOptions,
   WebhookFlow,
 } from './index';
 
@@ -56,6 +57,23 @@ export async function typeTests(callab: Callab) {
   assertType<Equal<typeof requestId, string | undefined>>();
   type Listed = ReturnType<ReturnType<Callab['webhooks']['list']>['withResponse']>;
   assertType<Equal<Awaited<Listed>['data'], WebhookFlow[]>>();
+
+  // queryStream takes query's arguments (plus onProgress) and yields query's item type.
+  assertType<
+    Equal<
+      Args<Callab['contacts']['queryStream']>,
+      [filters?: ContactQuery, options?: StreamOptions]
+    >
+  >();
+  assertType<Equal<ReturnType<Callab['contacts']['queryStream']>, AsyncIterable<Contact>>>();
+  type QueryItem = Awaited<ReturnType<Callab['contacts']['query']>>[number];
+  for await (const contact of callab.contacts.queryStream({ tags: ['vip'] })) {
+    assertType<Equal<typeof contact, QueryItem>>();
+  }
+  // @ts-expect-error: the same filters as query: `tag` is not one
+  callab.contacts.queryStream({ tag: ['vip'] });
+  // @ts-expect-error: onProgress receives bytes and items, not a string
+  callab.contacts.queryStream({}, { onProgress: (p: string) => p });
 
   const { data } = await callab.raw.GET('/campaign/list', { params: { query: { limit: 1 } } });
   // @ts-expect-error: raw is typed by path too

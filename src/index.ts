@@ -8,11 +8,13 @@ export {
   CallabConnectionError,
   CallabError,
   CallabRateLimitError,
+  CallabResponseTooLargeError,
   CallabResponseValidationError,
   CallabServerError,
   CallabTimeoutError,
   CallabUnexpectedResponseError,
 } from './core/errors';
 export type { Logger, LogLevel } from './core/logger';
-export type { RequestOptions } from './core/transport';
+export type { RequestOptions, StreamOptions, StreamProgress } from './core/transport';
+export type { StreamingMethods } from './resources/streams';
 export type * from './types';

@@ -52,8 +52,13 @@ export interface RunningServer {
   stop(): void;
 }
 
-export async function startServer(script: string, contactCount: number): Promise<RunningServer> {
-  const { child, message } = firstMessage<ServerReady>(script, [String(contactCount)], []);
+export async function startServer(
+  script: string,
+  contactCount: number,
+  kind: 'prebuilt' | 'fake' = 'prebuilt',
+): Promise<RunningServer> {
+  const args = [String(contactCount), ...(kind === 'fake' ? ['fake'] : [])];
+  const { child, message } = firstMessage<ServerReady>(script, args, []);
   const ready = await message.catch((error: unknown) => {
     child.kill();
     throw error;

@@ -1,15 +1,19 @@
 /**
  * The ways of reading one large contact list that the streaming benchmark compares, each reduced
- * to "read every contact, return how many there were". Raw fetch + json() is the baseline; phase
- * 2 of issue 12 adds `callab.contacts.queryStream` and the CLI's streaming export here.
+ * to "read every contact, return how many there were". Raw fetch + json() is the baseline.
  */
 import { readEnvelopeItems } from '../../src/core/envelope-stream';
 import { createRedactor } from '../../src/core/redact';
+import { exportCsv } from './cli-export';
 import { API_KEY, postContactQuery, RAW_FETCH_LABEL, rawFetchContacts } from './raw-fetch';
 
-export type StreamVariantId = 'fetch' | 'envelope-reader';
+export type StreamVariantId = 'fetch' | 'envelope-reader' | 'query-stream' | 'cli-csv';
 
-export type CountContacts = () => Promise<number>;
+/**
+ * How many contacts were read; with `peakRssBytes` when another process did the reading (the
+ * CLI), whose peak RSS is then the one measured.
+ */
+export type CountContacts = () => Promise<number | { contacts: number; peakRssBytes: number }>;
 
 export interface StreamVariant {
   id: StreamVariantId;
@@ -43,5 +47,23 @@ export const STREAM_VARIANTS: Record<StreamVariantId, StreamVariant> = {
         return count;
       };
     },
+  },
+  'query-stream': {
+    id: 'query-stream',
+    label: 'callab.contacts.queryStream()',
+    async create(baseUrl, clientEntry) {
+      const { Callab } = (await import(clientEntry)) as typeof import('../../src/index');
+      const callab = new Callab({ apiKey: API_KEY, baseUrl });
+      return async () => {
+        let count = 0;
+        for await (const _ of callab.contacts.queryStream()) count++;
+        return count;
+      };
+    },
+  },
+  'cli-csv': {
+    id: 'cli-csv',
+    label: 'callab contacts query --format csv > file (built CLI, its own process)',
+    create: async (baseUrl, clientEntry) => () => exportCsv(baseUrl, API_KEY, clientEntry),
   },
 };

@@ -29,9 +29,12 @@ async function main() {
     pathToFileURL(config.clientEntry).href,
   );
   let error: string | undefined;
+  let childPeakRssBytes: number | undefined;
   const measurement = await measure(async () => {
     try {
-      const contacts = await count();
+      const counted = await count();
+      const contacts = typeof counted === 'number' ? counted : counted.contacts;
+      if (typeof counted !== 'number') childPeakRssBytes = counted.peakRssBytes;
       if (contacts !== config.expectedContacts) {
         error = `read ${contacts} contacts, expected ${config.expectedContacts}`;
       }
@@ -39,7 +42,11 @@ async function main() {
       error = failure instanceof Error ? `${failure.name}: ${failure.message}` : String(failure);
     }
   });
-  const result: StreamResult = { ...measurement, ...(error !== undefined && { error }) };
+  const result: StreamResult = {
+    ...measurement,
+    ...(childPeakRssBytes !== undefined && { peakRssBytes: childPeakRssBytes }),
+    ...(error !== undefined && { error }),
+  };
   sendAndExit(result);
 }
 

@@ -7,9 +7,11 @@
  */
 import { OPERATION_LIST, type OperationEntry, type ParamEntry } from '../../generated/operations';
 import type { Callab } from '..';
-import { invokeOperation } from '../resources';
+import type { StreamOptions } from '../core/transport';
+import { invokeOperation, type OperationRequest } from '../resources';
+import { hasStreamMethod, streamOperation } from '../resources/streams';
 import { CONTRACT_TEST_HELP, CONTRACT_TEST_OPTIONS } from './contract-test';
-import { rowsOf, type SchemaName } from './fields';
+import { rowOf, rowsOf, type SchemaName } from './fields';
 import type { Row } from './formats';
 import {
   CONNECTION_OPTIONS,
@@ -53,6 +55,16 @@ export interface ApiCommand extends CommandBase {
     values: OptionValues,
     args?: readonly string[],
   ): (client: Callab) => Promise<readonly Row[]>;
+  /**
+   * As `prepare`, for an operation with a streaming method (`contacts query`): the call yields
+   * the rows as they arrive. Undefined for the other operations.
+   */
+  prepareStream:
+    | ((
+        values: OptionValues,
+        args?: readonly string[],
+      ) => (client: Callab, options?: StreamOptions) => AsyncIterable<Row>)
+    | undefined;
 }
 
 export interface LocalCommand extends CommandBase {
@@ -64,6 +76,14 @@ export interface LocalCommand extends CommandBase {
 export type Command = ApiCommand | LocalCommand;
 
 const API_OPTIONS = [...OUTPUT_OPTIONS, ...CONNECTION_OPTIONS, ...HELP_OPTIONS];
+
+/** For the operations whose rows are written as they arrive. */
+const PROGRESS_OPTION: OptionSpec = {
+  name: 'progress',
+  type: 'boolean',
+  description:
+    'show contacts, MB and rate so far on stderr (default: only when stderr is a terminal and CI is unset)',
+};
 
 /** The first sentence of a spec description, as help text: `Match contacts whose tag_name...`. */
 function helpText(description: string): string {
@@ -116,6 +136,12 @@ function given(entries: readonly (readonly [string, unknown])[]): Record<string,
 
 function apiCommand(operation: OperationEntry): ApiCommand {
   const filters = operation.body?.filters ?? [];
+  /** The request's parts from the command's flags and arguments. */
+  const requestOf = (values: OptionValues, args: readonly string[]): OperationRequest => ({
+    path: Object.fromEntries(operation.pathParams.map((p, i) => [p.name, args[i] ?? ''])),
+    query: given(operation.queryParams.map((p) => [p.name, queryValue(p, values)])),
+    body: given(filters.map((f) => [f.name, stringValues(values, f.flag)])),
+  });
   const options: OptionSpec[] = [
     ...operation.queryParams.map(queryOption),
     ...filters.map((filter) => ({
@@ -125,6 +151,7 @@ function apiCommand(operation: OperationEntry): ApiCommand {
       value: 'S',
       description: `${helpText(filter.description) || `${filter.matches ?? filter.name} is S`} (S1,S2 or the flag repeated: any of them)`,
     })),
+    ...(hasStreamMethod(operation) ? [PROGRESS_OPTION] : []),
     ...API_OPTIONS,
   ];
   const repeated = options.find(
@@ -150,16 +177,31 @@ function apiCommand(operation: OperationEntry): ApiCommand {
     tableColumns: operation.returns?.tableColumns ?? [],
     options,
     prepare: (values, args = []) => {
-      const query = given(operation.queryParams.map((p) => [p.name, queryValue(p, values)]));
-      const body = given(filters.map((f) => [f.name, stringValues(values, f.flag)]));
-      const path = Object.fromEntries(operation.pathParams.map((p, i) => [p.name, args[i] ?? '']));
+      const request = requestOf(values, args);
       return async (client) => {
-        const data = await invokeOperation(client, operation, { path, query, body });
+        const data = await invokeOperation(client, operation, request);
         if (!operation.returns) return [];
         return rowsOf(operation.returns.list ? data : [data]);
       };
     },
+    prepareStream: hasStreamMethod(operation)
+      ? (values, args = []) => {
+          const request = requestOf(values, args);
+          return (client, options) => rowsAsTheyCome(client, operation, request, options);
+        }
+      : undefined,
   };
+}
+
+async function* rowsAsTheyCome(
+  client: Callab,
+  operation: OperationEntry,
+  request: OperationRequest,
+  options: StreamOptions | undefined,
+): AsyncGenerator<Row> {
+  const items = streamOperation(client, operation, request, options) ?? [];
+  let index = 0;
+  for await (const item of items) yield rowOf(item, index++);
 }
 
 export const API_COMMANDS: readonly ApiCommand[] = OPERATION_LIST.map(apiCommand);

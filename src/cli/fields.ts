@@ -43,15 +43,18 @@ export function rowsOf(data: unknown): readonly Row[] {
       `the API returned ${describe(data)} where a list was expected; check that the base URL points at the Callab API`,
     );
   }
-  const index = data.findIndex(
-    (item) => typeof item !== 'object' || item === null || Array.isArray(item),
-  );
-  if (index >= 0) {
+  data.forEach(rowOf);
+  return data;
+}
+
+/** Item `index` of a list as a row: it must be an object, or exit 4 says what came instead. */
+export function rowOf(item: unknown, index: number): Row {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     throw new UnexpectedDataError(
-      `the API returned a list whose item ${index} is ${describe(data[index])}, not an object; check that the base URL points at the Callab API`,
+      `the API returned a list whose item ${index} is ${describe(item)}, not an object; check that the base URL points at the Callab API`,
     );
   }
-  return data;
+  return item as Row;
 }
 
 function describe(value: unknown): string {

@@ -43,41 +43,69 @@ function pick(row: Row, columns: readonly string[]): Record<string, unknown> {
   return picked;
 }
 
-export function* json(rows: readonly Row[], columns: readonly string[]): Iterable<string> {
-  if (rows.length === 0) {
-    yield '[]\n';
-    return;
-  }
-  let separator = '[\n';
-  for (const row of rows) {
+/**
+ * A format that can be written one row at a time, before the rest have arrived: the text before
+ * the rows, each row's text, the text after them. The buffered formatters below use the same.
+ */
+export interface RowWriter {
+  start(): string;
+  row(row: Row, index: number): string;
+  end(rows: number): string;
+}
+
+export type StreamedFormat = Exclude<Format, 'table'>;
+
+/** The formats a list can be written in as it arrives (table needs every row for its widths). */
+export function isStreamedFormat(format: Format): format is StreamedFormat {
+  return format !== 'table';
+}
+
+export const ROW_WRITERS: Record<
+  StreamedFormat,
+  (columns: readonly string[], options?: FormatOptions) => RowWriter
+> = {
+  json: (columns) => ({
+    start: () => '',
     // Indenting the row's own lines reproduces JSON.stringify(rows, null, 2) exactly: a JSON
     // string never contains a raw newline, so every newline is structural.
-    yield `${separator}  ${escapeUnsafe(JSON.stringify(pick(row, columns), null, 2)).replace(/\n/g, '\n  ')}`;
-    separator = ',\n';
-  }
-  yield '\n]\n';
+    row: (row, index) =>
+      `${index === 0 ? '[\n' : ',\n'}  ${escapeUnsafe(JSON.stringify(pick(row, columns), null, 2)).replace(/\n/g, '\n  ')}`,
+    end: (rows) => (rows === 0 ? '[]\n' : '\n]\n'),
+  }),
+  ndjson: (columns) => ({
+    start: () => '',
+    row: (row) => `${escapeUnsafe(JSON.stringify(pick(row, columns)))}\n`,
+    end: () => '',
+  }),
+  /**
+   * RFC 4180: CRLF line ends; a field with a comma, quote, CR or LF is quoted, quotes doubled.
+   * A text cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, tab
+   * or CR: `=HYPERLINK(...)` in a contact's notes) gets a leading `'`, as OWASP recommends, unless
+   * `rawFormulas`. A cell that is just a number with its sign (`+14155550123`, E.164, or `-5`) is
+   * not a formula and is written as it is, so phone numbers stay usable; so are JSON numbers.
+   */
+  csv: (columns, { rawFormulas = false } = {}) => {
+    const field = (value: unknown) => csvField(value, rawFormulas);
+    return {
+      start: () => csvLine(columns.map(field)),
+      row: (row) => csvLine(columns.map((column) => field(row[column]))),
+      end: () => '',
+    };
+  },
+};
+
+function* written(writer: RowWriter, rows: readonly Row[]): Iterable<string> {
+  const start = writer.start();
+  if (start) yield start;
+  for (const [index, row] of rows.entries()) yield writer.row(row, index);
+  const end = writer.end(rows.length);
+  if (end) yield end;
 }
 
-export function* ndjson(rows: readonly Row[], columns: readonly string[]): Iterable<string> {
-  for (const row of rows) yield `${escapeUnsafe(JSON.stringify(pick(row, columns)))}\n`;
-}
-
-/**
- * RFC 4180: CRLF line ends; a field with a comma, quote, CR or LF is quoted, quotes doubled.
- * A text cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, tab or
- * CR: `=HYPERLINK(...)` in a contact's notes) gets a leading `'`, as OWASP recommends, unless
- * `rawFormulas`. A cell that is just a number with its sign (`+14155550123`, E.164, or `-5`) is
- * not a formula and is written as it is, so phone numbers stay usable; so are JSON numbers.
- */
-export function* csv(
-  rows: readonly Row[],
-  columns: readonly string[],
-  { rawFormulas = false }: FormatOptions = {},
-): Iterable<string> {
-  const field = (value: unknown) => csvField(value, rawFormulas);
-  yield csvLine(columns.map(field));
-  for (const row of rows) yield csvLine(columns.map((column) => field(row[column])));
-}
+export const json: Formatter = (rows, columns) => written(ROW_WRITERS.json(columns), rows);
+export const ndjson: Formatter = (rows, columns) => written(ROW_WRITERS.ndjson(columns), rows);
+export const csv: Formatter = (rows, columns, options) =>
+  written(ROW_WRITERS.csv(columns, options), rows);
 
 function csvLine(fields: readonly string[]): string {
   return `${fields.join(',')}\r\n`;

@@ -8,15 +8,16 @@ import { runContractTest } from './contract-test';
 import { ExitCode, UsageError } from './errors';
 import { exitCodeOf, failureMessage } from './failure';
 import { allColumns, fieldsOf, parseFieldList } from './fields';
-import { FORMATS, FORMATTERS, isFormat, table } from './formats';
+import { FORMATS, FORMATTERS, isFormat, isStreamedFormat, ROW_WRITERS, table } from './formats';
 import { commandHelp, groupHelp, overviewHelp } from './help';
 import { startLocalMock } from './local-mock';
 import { formatOptions, type OptionValues, stringValue, wholeNumber } from './options';
 import { Output } from './output';
+import { firstRows, progressLine, TABLE_ROW_LIMIT, withColumns, writeRows } from './streamed';
 
 export interface CliIo {
   stdout: Writable & { isTTY?: boolean };
-  stderr: Writable;
+  stderr: Writable & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
 }
 
@@ -63,12 +64,44 @@ async function runApiCommand(
   const fields = fieldList === undefined ? undefined : parseFieldList(fieldList, documented);
   const formatting = formatOptions(values, formatName);
   const call = command.prepare(values, args);
+  const stream = command.prepareStream?.(values, args);
 
   const connection = await connect(values, io.env, io.stderr);
-  const rows = await call(connection.client).finally(() => connection.close());
-  const columns =
-    fields ?? (formatName === 'table' ? command.tableColumns : allColumns(documented, rows));
-  await output.write(FORMATTERS[formatName](rows, columns, formatting));
+  try {
+    if (stream) {
+      const progress = showsProgress(values, io) ? progressLine(io.stderr, 'contacts') : undefined;
+      try {
+        const rows = stream(connection.client, { onProgress: progress?.update });
+        const listed = await withColumns(rows, documented, fields);
+        if (isStreamedFormat(formatName)) {
+          await writeRows(listed.rows, ROW_WRITERS[formatName](listed.columns, formatting), output);
+          return;
+        }
+        const shown = await firstRows(listed.rows, TABLE_ROW_LIMIT);
+        await output.write(table(shown.rows, fields ?? command.tableColumns));
+        if (shown.more) {
+          io.stderr.write(
+            `callab: the table shows the first ${TABLE_ROW_LIMIT.toLocaleString('en-US')} rows only; use --format csv, ndjson or json for the whole list\n`,
+          );
+        }
+        return;
+      } finally {
+        progress?.done();
+      }
+    }
+    const rows = await call(connection.client);
+    const columns =
+      fields ?? (formatName === 'table' ? command.tableColumns : allColumns(documented, rows));
+    await output.write(FORMATTERS[formatName](rows, columns, formatting));
+  } finally {
+    await connection.close();
+  }
+}
+
+/** With --progress, or on a terminal outside CI: never in a pipe or a CI log unless asked. */
+function showsProgress(values: OptionValues, io: CliIo): boolean {
+  if (values.progress === true) return true;
+  return io.stderr.isTTY === true && !io.env.CI;
 }
 
 async function runMock(values: OptionValues, io: CliIo, output: Output) {

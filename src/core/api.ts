@@ -14,7 +14,8 @@ import { type CallabPromise, callabPromise, type Sent } from './api-promise';
 import { unwrapEnvelope } from './envelope';
 import { type SuccessData, successShape } from './operations';
 import type { Redact } from './redact';
-import type { RequestOptions, Transport } from './transport';
+import type { HttpRequest, RequestOptions, StreamOptions, Transport } from './transport';
+import type { SchemaName } from './validation';
 
 type Method = 'get' | 'post';
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
@@ -61,14 +62,44 @@ export class ApiCaller {
     return callabPromise(this.#send(method, path, input, options, sent), sent, this.#redact);
   }
 
-  async #send<P extends keyof paths, M extends Method>(
+  /**
+   * The operation's list items as they arrive (./envelope-stream), in memory that does not grow
+   * with the list. The request is built and sent as `call` sends it; retries happen only before
+   * the response headers, so never after an item has been yielded. With `validate`, each item is
+   * checked against the component schema `itemSchema` as it arrives.
+   */
+  async *stream<P extends keyof paths, M extends Method, Item>(
+    method: M,
+    path: P,
+    itemSchema: SchemaName,
+    input: CallInput<P, M> = {},
+    options?: StreamOptions,
+  ): AsyncGenerator<Item, void, undefined> {
+    const operation = `${method.toUpperCase()} ${path}`;
+    // Loaded on first use, as the validators are: the main entry stays small for clients that never stream.
+    const { readEnvelopeItems, validateEachItem } = await import('./envelope-stream');
+    const onItem = this.#validate
+      ? validateEachItem(operation, await itemCheck(itemSchema))
+      : undefined;
+    const exchange = await this.#transport.stream(this.#request(method, path, input), options);
+    try {
+      yield* readEnvelopeItems<Item>(operation, exchange.response, this.#redact, {
+        idleTimeoutMs: exchange.idleTimeoutMs,
+        readError: exchange.readError,
+        onItem,
+        onProgress: options?.onProgress,
+      });
+    } finally {
+      // A finished body: nothing left to close. An early exit: the connection closes now.
+      exchange.close();
+    }
+  }
+
+  #request<P extends keyof paths, M extends Method>(
     method: M,
     path: P,
     input: CallInput<P, M>,
-    options: RequestOptions | undefined,
-    sent: Sent,
-  ): Promise<SuccessData<P, M>> {
-    const verb = method.toUpperCase();
+  ): HttpRequest {
     const url = createFinalURL(path, {
       baseUrl: this.#baseUrl,
       // Typed per operation by CallInput; the serialisers take any record.
@@ -76,19 +107,27 @@ export class ApiCaller {
       querySerializer: serializeQuery,
       pathSerializer: defaultPathSerializer,
     });
-    const result = await this.#transport.send(
-      {
-        method: verb,
-        path,
-        url,
-        ...(input.body !== undefined && {
-          body: defaultBodySerializer(input.body),
-          headers: JSON_BODY_HEADERS,
-        }),
-      },
-      options,
-    );
-    const operation = `${verb} ${path}`;
+    return {
+      method: method.toUpperCase(),
+      path,
+      url,
+      ...(input.body !== undefined && {
+        body: defaultBodySerializer(input.body),
+        headers: JSON_BODY_HEADERS,
+      }),
+    };
+  }
+
+  async #send<P extends keyof paths, M extends Method>(
+    method: M,
+    path: P,
+    input: CallInput<P, M>,
+    options: RequestOptions | undefined,
+    sent: Sent,
+  ): Promise<SuccessData<P, M>> {
+    const request = this.#request(method, path, input);
+    const result = await this.#transport.send(request, options);
+    const operation = `${request.method} ${path}`;
     const envelope = unwrapEnvelope(operation, result, this.#redact, successShape(method, path));
     if (this.#validate) {
       // Loaded on first use, with Ajv and the spec: clients that do not validate never fetch it.
@@ -98,4 +137,11 @@ export class ApiCaller {
     sent.response = result.response;
     return envelope.data as SuccessData<P, M>;
   }
+}
+
+/** The violations of one streamed item against `schema`, with the validators `call` loads. */
+async function itemCheck(schema: SchemaName): Promise<(item: unknown) => string[]> {
+  const { loadValidators } = await import('./validation');
+  const check = (await loadValidators()).schema(schema);
+  return (item) => check(item);
 }

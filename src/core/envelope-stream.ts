@@ -19,6 +19,7 @@ import {
 } from './errors';
 import { type ArrayMemberReader, type JsonStreamError, readArrayMember } from './json-stream';
 import type { Redact } from './redact';
+import type { StreamProgress } from './transport';
 
 /** What the reader needs of a response: a fetch `Response` will do. */
 export interface StreamedResponse {
@@ -33,12 +34,12 @@ export interface EnvelopeStreamOptions {
   /** The longest wait for the next chunk: a limit on silence, not on the whole transfer. */
   idleTimeoutMs?: number | undefined;
   /** Called after each chunk with what has been read so far, for a progress display. */
-  onProgress?: ((progress: { bytes: number; items: number }) => void) | undefined;
+  onProgress?: ((progress: StreamProgress) => void) | undefined;
   /**
    * Turns a failed read (the connection dropped, the caller's signal aborted) into the error to
-   * throw; without it the reader throws a CallabConnectionError.
+   * throw; without it, or when it returns undefined, the reader throws a CallabConnectionError.
    */
-  readError?: ((error: unknown) => Error) | undefined;
+  readError?: ((error: unknown) => Error | undefined) | undefined;
 }
 
 /** How much of a body that is not streamed (an HTTP error, an error envelope) is read for the error. */

@@ -83,6 +83,22 @@ export class CallabUnexpectedResponseError extends CallabError {
   }
 }
 
+/**
+ * The response body is longer than the runtime's longest string (V8: 0x1fffffe8 characters, about
+ * 537 M), so it cannot be read whole. Not a connection failure, and not retried: the same list
+ * would fail the same way.
+ */
+export class CallabResponseTooLargeError extends CallabError {
+  override readonly name: string = 'CallabResponseTooLargeError';
+
+  constructor(operation: string) {
+    super(
+      `${operation}: the response body is too large to read as one string (over 0x1fffffe8 characters, the runtime's longest). ` +
+        'A contact list this long can be read as a stream: callab.contacts.queryStream(filters) yields each contact as it arrives, in bounded memory.',
+    );
+  }
+}
+
 /** The request never got a response: DNS, refused or reset connection, TLS. */
 export class CallabConnectionError extends CallabError {
   override readonly name: string = 'CallabConnectionError';

@@ -7,7 +7,7 @@
  * strings, escapes skipped, string contents jumped over with indexOf) and hands their text to the
  * native JSON.parse, which does the real parsing and validation. Most of a chunk goes to JSON.parse
  * in one piece (see #batch), so the scan touches little more than the elements cut by chunk
- * boundaries. The measurements that chose it over the libraries: README, Performance.
+ * boundaries. The measurements that chose it over the libraries: docs/performance.md.
  */
 
 /** The body is not the JSON document expected, or it ended before the document did. */

@@ -1,10 +1,17 @@
 /**
  * One HTTP exchange with retries: auth and default headers, a timeout per attempt (covering the
- * body too), backoff between attempts, caller aborts, and redacted debug logs. It sends a finished
+ * body too, or for a stream the wait for its headers), backoff between attempts, caller aborts,
+ * and redacted debug logs. Web APIs only (no `node:` import): it runs wherever the main entry runs. It sends a finished
  * URL: the resources (./api) and `raw` both build theirs with openapi-fetch's serialisers and both
  * go through `send`, so the same call goes out the same way and is retried the same way.
  */
-import { CallabAbortError, CallabConnectionError, CallabError, CallabTimeoutError } from './errors';
+import {
+  CallabAbortError,
+  CallabConnectionError,
+  CallabError,
+  CallabResponseTooLargeError,
+  CallabTimeoutError,
+} from './errors';
 import type { LeveledLogger } from './logger';
 import { isRetrySafe } from './operations';
 import { checkMaxRetries, checkTimeoutMs } from './options';
@@ -16,12 +23,29 @@ import { followSignal } from './signals';
 export interface RequestOptions {
   /** Aborts the call (including retries and backoff waits) with a CallabAbortError. */
   signal?: AbortSignal | undefined;
-  /** Overrides the client's `timeoutMs` for each attempt of this call. */
+  /**
+   * Overrides the client's `timeoutMs` for each attempt of this call. For a stream
+   * (`contacts.queryStream`) it limits the wait for the response headers and then each silence
+   * between chunks, not the whole transfer.
+   */
   timeoutMs?: number | undefined;
   /** Overrides the client's `maxRetries` for this call. */
   maxRetries?: number | undefined;
   /** Extra headers for this call; they win over `defaultHeaders` and the built-in ones. */
   headers?: Record<string, string> | undefined;
+}
+
+/** Per-call options of a streaming method (`contacts.queryStream`). */
+export interface StreamOptions extends RequestOptions {
+  /** Called after each chunk of the body with the bytes and items read so far. */
+  onProgress?: ((progress: StreamProgress) => void) | undefined;
+}
+
+export interface StreamProgress {
+  /** Bytes of the body received so far. */
+  bytes: number;
+  /** Items yielded so far. */
+  items: number;
 }
 
 /**
@@ -64,6 +88,39 @@ export interface HttpResult {
   text: string;
 }
 
+/**
+ * A response handed over at headers time, its body unread (`response.body`). `timeoutMs` covered
+ * the wait for the headers; from here on it is a limit on silence between chunks (`idleTimeoutMs`),
+ * not on the whole transfer. The caller's signal still aborts it until `close()`.
+ */
+export interface HttpStream {
+  response: Response;
+  idleTimeoutMs: number;
+  /** The error for a failed body read: a CallabAbortError once the caller aborted, else undefined. */
+  readError(error: unknown): Error | undefined;
+  /** Aborts the exchange (closing the connection if the body is still open) and lets go of the caller's signal. */
+  close(): void;
+}
+
+/** Node's, Bun's and V8's ways of saying a body is too long for one string. */
+const STRING_TOO_LONG = /Cannot create a string longer than|Invalid string length/;
+
+/** Read by shape, not `instanceof Error`: the runtime's own errors may come from another realm. */
+function isStringTooLong(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    code === 'ERR_STRING_TOO_LONG' || (typeof message === 'string' && STRING_TOO_LONG.test(message))
+  );
+}
+
+interface Attempt {
+  operation: string;
+  url: string;
+  init: RequestInit;
+  timeoutMs: number;
+  caller: AbortSignal | undefined;
+}
+
 export class Transport {
   // Private (#) so that `console.log(callab)` cannot reach the Authorization header.
   readonly #config: TransportConfig;
@@ -72,7 +129,37 @@ export class Transport {
     this.#config = config;
   }
 
-  async send(request: HttpRequest, options: RequestOptions = {}): Promise<HttpResult> {
+  /** Sends `request` with retries and reads the whole body, under `timeoutMs` per attempt. */
+  send(request: HttpRequest, options: RequestOptions = {}): Promise<HttpResult> {
+    return this.#withRetries(request, options, {
+      attempt: (attempt) => this.#buffered(attempt),
+      status: (result) => result.response,
+      discard: () => undefined,
+    });
+  }
+
+  /**
+   * Sends `request` with retries until response headers arrive, and hands the response over with
+   * its body unread. Retries happen only here, before any of the body has been seen.
+   */
+  stream(request: HttpRequest, options: RequestOptions = {}): Promise<HttpStream> {
+    return this.#withRetries(request, options, {
+      attempt: (attempt) => this.#streamed(attempt),
+      status: (stream) => stream.response,
+      discard: (stream) => stream.close(),
+    });
+  }
+
+  async #withRetries<R>(
+    request: HttpRequest,
+    options: RequestOptions,
+    mode: {
+      attempt: (attempt: Attempt) => Promise<R>;
+      status: (result: R) => Response;
+      /** Lets go of a result that is retried rather than returned. */
+      discard: (result: R) => void;
+    },
+  ): Promise<R> {
     const config = this.#config;
     const operation = `${request.method} ${request.path}`;
     const init: RequestInit = {
@@ -89,47 +176,90 @@ export class Transport {
       ? perCall(options.maxRetries, config.maxRetries, checkMaxRetries)
       : 0;
     // Attempts and backoff waits listen to this one, never to the caller's (./signals).
-    const signal = options.signal && followSignal(options.signal);
+    const caller = options.signal && followSignal(options.signal);
+    const attempt: Attempt = { operation, url: request.url, init, timeoutMs, caller };
     for (let retry = 0; ; retry++) {
-      let result: HttpResult | undefined;
+      let result: R | undefined;
       let failure: CallabConnectionError | undefined;
       try {
-        result = await this.#attempt(operation, request.url, init, timeoutMs, signal);
+        result = await mode.attempt(attempt);
       } catch (error) {
         if (!(error instanceof CallabConnectionError)) throw error;
         failure = error;
       }
-      const status = result?.response.status;
+      const response = result === undefined ? undefined : mode.status(result);
+      const status = response?.status;
       if (retry >= maxRetries || (status !== undefined && !isRetryableStatus(status))) {
         if (failure) throw failure;
-        return result as HttpResult;
+        return result as R;
       }
-      const requested = result && parseRetryAfter(result.response.headers);
+      const requested = response && parseRetryAfter(response.headers);
       if (requested !== undefined && requested > MAX_RETRY_WAIT_MS) {
         config.log.warn?.(
           `${operation}: HTTP ${status} asks to wait ${Math.round(requested / 1000)} s, over ${MAX_RETRY_WAIT_MS / 1000} s: not retrying`,
         );
-        return result as HttpResult;
+        return result as R;
       }
+      if (result !== undefined) mode.discard(result);
       const delay = requested ?? backoffDelay(retry, config.random);
       config.log.info?.(
         `${failure ? failure.message : `${operation}: HTTP ${status}`}; retry ${retry + 1} of ${maxRetries} in ${Math.round(delay)} ms`,
       );
       try {
-        await config.sleep(delay, signal);
+        await config.sleep(delay, caller);
       } catch (reason) {
         throw abortError(operation, reason);
       }
     }
   }
 
-  async #attempt(
-    operation: string,
-    url: string,
-    init: RequestInit,
-    timeoutMs: number,
-    caller: AbortSignal | undefined,
-  ): Promise<HttpResult> {
+  /** One attempt whose timeout covers the body too, read whole into a string. */
+  async #buffered(attempt: Attempt): Promise<HttpResult> {
+    const exchange = this.#open(attempt);
+    try {
+      const response = await exchange.response;
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        if (isStringTooLong(error)) throw new CallabResponseTooLargeError(attempt.operation);
+        throw error;
+      }
+      this.#logResponse(attempt.operation, response, exchange.started, { characters: text.length });
+      return { response, text };
+    } catch (error) {
+      throw exchange.failure(error);
+    } finally {
+      exchange.release();
+    }
+  }
+
+  /** One attempt whose timeout ends at the headers; the caller's signal stays linked until close(). */
+  async #streamed(attempt: Attempt): Promise<HttpStream> {
+    const exchange = this.#open(attempt);
+    let response: Response;
+    try {
+      response = await exchange.response;
+    } catch (error) {
+      exchange.release();
+      throw exchange.failure(error);
+    }
+    exchange.stopTimer();
+    this.#logResponse(attempt.operation, response, exchange.started, { streamed: true });
+    const { caller, operation } = attempt;
+    return {
+      response,
+      idleTimeoutMs: attempt.timeoutMs,
+      readError: () => (caller?.aborted ? abortError(operation, caller.reason) : undefined),
+      close: () => {
+        exchange.abort();
+        exchange.release();
+      },
+    };
+  }
+
+  /** Starts the fetch under its own controller, linked to the caller's signal and the timer. */
+  #open({ operation, url, init, timeoutMs, caller }: Attempt) {
     const config = this.#config;
     if (caller?.aborted) throw abortError(operation, caller.reason);
     const controller = new AbortController();
@@ -145,27 +275,35 @@ export class Transport {
       url: config.redact(url),
       headers: redactHeaders(init.headers as HeaderRecord, config.redact),
     });
-    try {
-      // Called unbound: browsers' and workers' fetch throw "Illegal invocation" on another `this`.
-      const { fetch } = config;
-      const response = await fetch(url, { ...init, signal: controller.signal });
-      const text = await response.text();
-      config.log.debug?.(`← ${operation} HTTP ${response.status} in ${Date.now() - started} ms`, {
-        headers: redactHeaders(response.headers, config.redact),
-        characters: text.length,
-      });
-      return { response, text };
-    } catch (error) {
-      if (caller?.aborted) throw abortError(operation, caller.reason);
-      if (timedOut) throw new CallabTimeoutError(`${operation} timed out after ${timeoutMs} ms`);
-      throw new CallabConnectionError(
-        `${operation}: could not reach ${new URL(url).origin}: ${describeNetworkError(error)}`,
-        { cause: error },
-      );
-    } finally {
-      clearTimeout(timer);
-      caller?.removeEventListener('abort', onCallerAbort);
-    }
+    // Called unbound: browsers' and workers' fetch throw "Illegal invocation" on another `this`.
+    const { fetch } = config;
+    return {
+      started,
+      response: fetch(url, { ...init, signal: controller.signal }),
+      stopTimer: () => clearTimeout(timer),
+      abort: () => controller.abort(),
+      release: () => {
+        clearTimeout(timer);
+        caller?.removeEventListener('abort', onCallerAbort);
+      },
+      /** The CallabError for what went wrong in this attempt. */
+      failure: (error: unknown): Error => {
+        if (error instanceof CallabError) return error;
+        if (caller?.aborted) return abortError(operation, caller.reason);
+        if (timedOut) return new CallabTimeoutError(`${operation} timed out after ${timeoutMs} ms`);
+        return new CallabConnectionError(
+          `${operation}: could not reach ${new URL(url).origin}: ${describeNetworkError(error)}`,
+          { cause: error },
+        );
+      },
+    };
+  }
+
+  #logResponse(operation: string, response: Response, started: number, detail: object): void {
+    this.#config.log.debug?.(
+      `← ${operation} HTTP ${response.status} in ${Date.now() - started} ms`,
+      { headers: redactHeaders(response.headers, this.#config.redact), ...detail },
+    );
   }
 }
 

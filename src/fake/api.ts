@@ -3,7 +3,8 @@
  * adapter (startFakeServer, createFakeFetch, createMswHandlers). It routes by the operations of
  * openapi.yaml (method and path template), checks the bearer key, and answers:
  * - the operations that serve a fixture list (FIXTURE_OPERATIONS) with those records, filtered
- *   by the body filters the spec names (`x-callab-matches`) and cut to `limit` where declared;
+ *   by the body filters the spec names (`x-callab-matches`) and cut to `limit` where declared
+ *   (with `syntheticContacts`, the contacts are generated and streamed as the body is read);
  * - any other operation with its success example from the spec, whatever the request holds.
  * A request the API would refuse gets the documented HTTP 200 error envelope, so every answer to
  * an operation stays inside the spec; only paths and methods outside it get a JSON 404 or 405.
@@ -15,14 +16,22 @@ import { InvalidRequestError, matchesFilters, parseFilters } from './filters';
 import { type FakeFixtures, FIXTURE_OPERATIONS } from './fixtures';
 import type { FakeSettings } from './options';
 import { type FakeOperation, fakeOperations, type Reply, SPEC } from './spec';
+import { syntheticContactStream } from './synthetic';
 
 export type FakeApi = (request: Request) => Promise<Response>;
 
 const errorEnvelope = (message: string) => ({ status: 'error', message, data: '' });
 
-function json({ status, body }: Reply, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
+/** A reply whose body is a stream of JSON bytes rather than a value (the synthetic contacts). */
+interface StreamedReply {
+  status: number;
+  stream: ReadableStream<Uint8Array>;
+}
+
+function json(reply: Reply | StreamedReply, headers: Record<string, string> = {}): Response {
+  const body = 'stream' in reply ? reply.stream : JSON.stringify(reply.body);
+  return new Response(body, {
+    status: reply.status,
     headers: { ...headers, 'content-type': 'application/json' },
   });
 }
@@ -57,8 +66,8 @@ async function answer(
   operation: FakeOperation,
   request: Request,
   url: URL,
-  fixtures: FakeFixtures,
-): Promise<Reply> {
+  { fixtures, syntheticContacts }: FakeSettings,
+): Promise<Reply | StreamedReply> {
   const list = LIST_OF.get(operation.operationId);
   const { success } = operation;
   if (!success) {
@@ -68,7 +77,12 @@ async function answer(
   let records: readonly object[] = fixtures[list];
   if (operation.hasBody) {
     const values = parseFilters(await readJsonBody(request, list), operation.filters, list);
-    records = records.filter((record) => matchesFilters(record, values, operation.filters));
+    const filter = (record: object) => matchesFilters(record, values, operation.filters);
+    if (list === 'contacts' && syntheticContacts !== undefined) {
+      const stream = syntheticContactStream({ count: syntheticContacts, filter });
+      return { status: success.status, stream };
+    }
+    records = records.filter(filter);
   }
   if (operation.limitMinimum !== undefined) {
     records = records.slice(0, parseLimit(url, operation.limitMinimum));
@@ -84,7 +98,7 @@ export interface FakeApiPlacement {
 }
 
 export function createFakeApi(
-  { fixtures, apiKey }: FakeSettings,
+  settings: FakeSettings,
   { basePath = '', spec = SPEC }: FakeApiPlacement = {},
 ): FakeApi {
   // OpenAPI matches literal paths before templated ones: fewer parameters first.
@@ -110,14 +124,14 @@ export function createFakeApi(
           { allow: allowed },
         );
       }
-      if (operation.secured && !isAuthorized(request, apiKey)) {
+      if (operation.secured && !isAuthorized(request, settings.apiKey)) {
         const refusal = operation.unauthorized ?? {
           status: 401,
           body: errorEnvelope('Unauthorized'),
         };
         return json(refusal, { 'www-authenticate': 'Bearer' });
       }
-      return json(await answer(operation, request, url, fixtures));
+      return json(await answer(operation, request, url, settings));
     } catch (error) {
       if (error instanceof InvalidRequestError) {
         return json({ status: 200, body: errorEnvelope(error.message) });

@@ -7,11 +7,19 @@ export const DEFAULT_FAKE_API_KEY = 'fake-api-key';
 export interface FakeOptions extends Partial<FakeFixtures> {
   /** The key clients must send as `Authorization: Bearer <apiKey>`. Default `fake-api-key`. */
   apiKey?: string;
+  /**
+   * Serve this many generated contacts for `POST /contact/query` instead of `contacts`, each made
+   * as the body is read (contact `i` is the same on every run), so a list of millions takes no
+   * memory: for testing code that streams (`contacts.queryStream`). The body filters apply.
+   */
+  syntheticContacts?: number;
 }
 
 export interface FakeSettings {
   fixtures: FakeFixtures;
   apiKey: string;
+  /** How many synthetic contacts `POST /contact/query` serves, when not the `contacts` fixtures. */
+  syntheticContacts?: number | undefined;
 }
 
 /** Checks the options (`adapter` names the function in messages) and fills in the defaults. */
@@ -29,5 +37,13 @@ export function settingsFrom(options: FakeOptions, adapter: string): FakeSetting
     }
     Object.assign(fixtures, { [name]: given });
   }
-  return { fixtures, apiKey };
+  const { syntheticContacts } = options;
+  if (syntheticContacts === undefined) return { fixtures, apiKey };
+  if (!Number.isSafeInteger(syntheticContacts) || syntheticContacts < 0) {
+    throw new TypeError(`${adapter}: syntheticContacts must be a whole number >= 0.`);
+  }
+  if (options.contacts !== undefined) {
+    throw new TypeError(`${adapter}: pass contacts or syntheticContacts, not both.`);
+  }
+  return { fixtures, apiKey, syntheticContacts };
 }

@@ -125,12 +125,16 @@ export function invokeOperation(
     entry.resource
   ]?.[entry.name];
   if (!method) throw new CallabError(`no method ${entry.resource}.${entry.name}`);
-  return method(
+  return method(...argumentsOf(entry, request), options);
+}
+
+/** A request's parts as the method's arguments, before the options: requestOf's inverse. */
+export function argumentsOf(entry: OperationRoute, request: OperationRequest): unknown[] {
+  return [
     ...entry.pathParams.map((param) => request.path?.[param.name]),
     ...(entry.queryParams.length > 0 ? [request.query] : []),
     ...(entry.body ? [request.body] : []),
-    options,
-  );
+  ];
 }
 
 /** A call refused before anything was sent, rejecting through `await` and `.withResponse()` alike. */
