@@ -45,6 +45,18 @@ describe('Transport', () => {
     expect(refused.waits).toEqual([]);
   });
 
+  it('says what failed when fetch rejects with an error that has no cause', async () => {
+    const { transport } = transportFor([], {
+      maxRetries: 0,
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
+    await expect(transport.send(request)).rejects.toThrow(
+      'GET /campaign/list: could not reach http://127.0.0.1:9: Failed to fetch',
+    );
+  });
+
   it('reports an abort during a backoff wait as the caller aborting the operation', async () => {
     const reason = new Error('shutting down');
     const { transport } = transportFor([new Response('', { status: 503 })], {
