@@ -28,7 +28,8 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
-  // break: the score measured when the gate was added (80.3 %, 709 mutants), so CI fails on any
-  // loss; raise it as survivors are killed (the goal is 90).
+  // break: the score measured when the gate was added (80.3 %, 709 mutants, before the stream
+  // files); set it to the score of the first full run of today's tree (1346 mutants) rounded
+  // down, so CI fails on any loss (the goal is 90).
   thresholds: { high: 90, low: 80, break: 80 },
 };
