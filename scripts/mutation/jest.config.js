@@ -13,12 +13,15 @@ module.exports = {
   testEnvironment: 'node',
   transform: unit.transform,
   roots: ['<rootDir>/src'],
+  setupFilesAfterEnv: unit.setupFilesAfterEnv,
   testMatch: [
     '<rootDir>/src/client.test.ts',
     '<rootDir>/src/core/**/*.test.ts',
+    '<rootDir>/src/resources/**/*.test.ts',
     '<rootDir>/src/cli/formats.test.ts',
     '<rootDir>/src/cli/scrub.test.ts',
-    '<rootDir>/src/testing/contact-query.test.ts',
+    '<rootDir>/src/fake/filters.test.ts',
+    '<rootDir>/src/fake/api.test.ts',
     '<rootDir>/src/testing/fake-server.test.ts',
   ],
 };

@@ -1,6 +1,6 @@
 /**
- * `npm run test:mutation`: StrykerJS on the core, the CLI's output formats and the fake's
- * filtering. The survivors judged equivalent (no test can tell them from the original) are listed,
+ * `npm run test:mutation`: StrykerJS on the core's request, envelope, retry, redaction and error
+ * code, the CLI's output formats and the fake's filtering. The survivors judged equivalent (no test can tell them from the original) are listed,
  * with the reason, in equivalent-mutants.md beside this file.
  */
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -9,12 +9,18 @@ export default {
   jest: { projectType: 'custom', configFile: 'scripts/mutation/jest.config.js' },
   // Each mutant runs only the tests that cover it.
   coverageAnalysis: 'perTest',
+  // The gate: the code every call goes through and the code that keeps secrets and spreadsheets
+  // safe. All of src/core/ (1,346 mutants with the stream reader) takes about two hours on 2
+  // cores, past CI's budget: `npm run test:mutation:all` (stryker.all.config.mjs) runs it.
   mutate: [
-    'src/core/**/*.ts',
-    '!src/core/**/*.test.ts',
+    'src/core/transport.ts',
+    'src/core/envelope.ts',
+    'src/core/retry.ts',
+    'src/core/redact.ts',
+    'src/core/errors.ts',
     'src/cli/formats.ts',
     'src/cli/scrub.ts',
-    'src/testing/contact-query.ts',
+    'src/fake/filters.ts',
   ],
   // Only the jest run; a type checker per mutant would multiply the run time.
   checkers: [],
@@ -28,7 +34,8 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
-  // break: the score measured when the gate was added (80.3 %, 709 mutants), so CI fails on any
-  // loss; raise it as survivors are killed (the goal is 90).
-  thresholds: { high: 90, low: 80, break: 80 },
+  // break: below the 93.9 % these files scored in per-file runs before this session's tests
+  // (507 of 540 mutants), with room for the streaming path transport.ts gained since; raise it to
+  // the score of the latest full gate run rounded down, so that CI fails on any loss.
+  thresholds: { high: 90, low: 80, break: 85 },
 };

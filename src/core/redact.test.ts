@@ -31,6 +31,19 @@ describe('createRedactor', () => {
     expect(quoted('bad sk"odd\\key')).toBe('bad [redacted]');
   });
 
+  it('keeps JSON text valid when the key follows an escaped backslash', () => {
+    // Only `/`, `"` and `\\` have two-character JSON escapes: `\\s` is not a form of `s`.
+    const text = JSON.stringify({ path: `C:\\${KEY}` });
+    expect(JSON.parse(redact(text))).toEqual({ path: 'C:\\[redacted]' });
+  });
+
+  it('scrubs a control character of the key in its two-digit percent and \\u00 forms', () => {
+    // The contract tool sends the key it is given unchecked; a tab is legal in a header value.
+    const tabbed = createRedactor('sk\tlive-0123456789');
+    expect(tabbed('a sk%09live-0123456789 b')).toBe('a [redacted] b');
+    expect(tabbed('a sk\\u0009live-0123456789 b')).toBe('a [redacted] b');
+  });
+
   it('replaces a key shorter than 8 characters only where it stands alone', () => {
     const short = createRedactor('test');
     expect(short('testing the contest: test, "test" test.test x-test-y test')).toBe(

@@ -18,6 +18,7 @@ describe('parseRetryAfter', () => {
   it.each([
     [{ 'retry-after': '0' }, 0],
     [{ 'retry-after': '1.5' }, 1500],
+    [{ 'retry-after': '1.25' }, 1250],
     [{ 'retry-after': '120' }, 120_000],
     [{ 'retry-after': ' 7 ' }, 7000],
     [{ 'retry-after': 'Thu, 01 Jan 2026 00:00:30 GMT' }, 30_000],
