@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ContractReport } from '../../src/contract/report';
+import type { ContractReport, Testcase } from '../../src/contract/report';
 import {
   DEFAULT_RUNS,
   DEFAULT_TIMEOUT_MS,
@@ -33,4 +33,21 @@ export async function runProviderChecks(
 
 export function readProviderReport(runDir: string): ContractReport {
   return JSON.parse(readFileSync(reportFile(runDir), 'utf8')) as ContractReport;
+}
+
+/**
+ * Why the jest test of a testcase that ran fails, or undefined when it passes. An inconclusive
+ * check (the server's rate limit did not let it finish) fails too, saying it is no violation: a
+ * check that never ran to its end has not passed.
+ */
+export function testcaseFailure(testcase: Testcase, replay: string): string | undefined {
+  const { violations, counterexample, inconclusive } = testcase;
+  if (testcase.status === 'inconclusive') {
+    return `inconclusive, not a contract violation: ${inconclusive}`;
+  }
+  if (violations.length === 0) return undefined;
+  const replayLines = counterexample
+    ? [`counterexample (shrunk): ${counterexample.value}`, `replay: ${replay}`]
+    : [];
+  return `${violations.length} contract violation(s):\n${[...violations, ...replayLines].join('\n')}`;
 }

@@ -11,6 +11,7 @@ import {
   startBrokenUpstream,
 } from '../test-support/broken-servers/broken-upstream';
 import { VARIANTS } from '../test-support/broken-servers/variants';
+import { reply, startScriptedServer } from '../test-support/scripted-server';
 import { type FakeServer, startFakeServer } from '../testing';
 import { requireBuiltCli, runCli } from './test-support';
 
@@ -168,6 +169,43 @@ describe('callab contract-test against servers', () => {
     expect(result.code).toBe(3);
     expect(result.stdout).toMatch(/\ncannot reach the server: .*ECONNREFUSED/);
     expect(JSON.parse(readFileSync(out.json, 'utf8'))).toMatchObject({ result: 'unreachable' });
+  });
+
+  it('exits 5 when the server rate-limits every check beyond what they wait out, with the reason in every report', async () => {
+    // A Retry-After past the 10 s a check waits: inconclusive at once, nothing slept.
+    const limited = await startScriptedServer((_request, response) =>
+      reply(
+        response,
+        429,
+        { status: 'error', message: 'Too many requests', data: '' },
+        { 'retry-after': '120' },
+      ),
+    );
+    upstreams.push(limited);
+    const out = files('limited');
+    const result = await contractTest(limited.url, '--junit', out.junit, '--json', out.json);
+    const reason =
+      'rate limited, not a contract violation: HTTP 429 with Retry-After "120" (longer than the 10 s a check waits) after 1 request(s) of this check';
+    expect(result.code).toBe(5);
+    expect(result.stdout).toContain(
+      `? listPhoneNumbers (GET /phone_number) conformance [inconclusive: ${reason};`,
+    );
+    expect(result.stdout).toMatch(
+      /\ninconclusive: 0 passed, 0 failed, 0 skipped, 16 inconclusive, 0 violation\(s\) in [\d.]+ s\ninconclusive: /,
+    );
+    const report = JSON.parse(readFileSync(out.json, 'utf8')) as ContractReport;
+    expect(report).toMatchObject({
+      result: 'inconclusive',
+      counts: { inconclusive: 16, failed: 0 },
+    });
+    const junit = readFileSync(out.junit, 'utf8');
+    expect(junit).toContain('tests="16" failures="0" errors="16" skipped="0"');
+    expect(
+      junit.match(
+        /<error message="inconclusive: [^"]*rate limited, not a contract violation: HTTP 429 /g,
+      ),
+    ).toHaveLength(16);
+    expect(junit).not.toContain('<failure');
   });
 
   it('never prints the key, in any output or report, even when the server echoes it', async () => {

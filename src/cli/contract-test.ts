@@ -1,9 +1,11 @@
 /**
  * `callab contract-test`: the contract checks of src/contract against a provider's server, with
- * reports for CI. The checks (and fast-check) are loaded only when this command runs.
+ * reports for CI. The checks (and fast-check) are loaded only when this command runs; the help
+ * reads the rate-limit policy, which is small.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { RATE_LIMIT_POLICY } from '../contract/rate-limit';
 import type { ContractReport } from '../contract/report';
 import { ExitCode, messageOf, UsageError } from './errors';
 import { flagOrEnv, type OptionSpec, type OptionValues, stringValue, wholeNumber } from './options';
@@ -48,12 +50,16 @@ export const CONTRACT_TEST_HELP: readonly string[] = [
   '  1  contract violations (each named in the reports)',
   '  2  usage or configuration error (bad flag, missing --base-url or API key)',
   '  3  the server could not be reached or did not answer in time',
+  '  5  inconclusive: no violation, but the server rate-limited some checks (a documented 429',
+  `     or 503) beyond what they wait out (Retry-After up to ${RATE_LIMIT_POLICY.maxWaitMs / 1000} s, ${RATE_LIMIT_POLICY.maxWaits} times per check)`,
 ];
 
 const EXIT_CODES: Record<ContractReport['result'], ExitCode> = {
   passed: ExitCode.ok,
   // 1 is "the API reported an error" for the API commands; here, "the server broke the contract".
   failed: ExitCode.apiError,
+  // Neither passed nor broken: CI must not go green on checks that never ran to the end.
+  inconclusive: ExitCode.inconclusive,
   unreachable: ExitCode.network,
 };
 

@@ -5,6 +5,8 @@ export const ExitCode = {
   usage: 2,
   network: 3,
   unexpectedResponse: 4,
+  /** `contract-test` only: no violation, but the server did not let every check finish. */
+  inconclusive: 5,
   /** A bug in callab itself (EX_SOFTWARE from sysexits.h), so scripts can tell it from an API error. */
   internal: 70,
 } as const;

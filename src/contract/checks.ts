@@ -46,7 +46,8 @@ export function describeRequest(request: ContractRequest): string {
 
 export interface ConformanceResult {
   testcase: Testcase;
-  outcome: Outcome;
+  /** Absent when the check was inconclusive (rate limited). */
+  outcome?: Outcome;
   /** The success envelope's `data`, when the answer was valid. */
   data?: unknown;
 }
@@ -55,7 +56,7 @@ export async function checkConformance(
   context: CheckContext,
   operation: ContractOperation,
 ): Promise<ConformanceResult> {
-  let outcome: Outcome = { unanswered: 'not sent' };
+  let outcome: Outcome | undefined;
   let data: unknown;
   const testcase = await runCheck(context, operation, 'conformance', async (send) => {
     const request = validRequest(operation);
@@ -69,7 +70,7 @@ export async function checkConformance(
     data = found.data;
     return { violations: found.problems };
   });
-  return { testcase, outcome, ...(data !== undefined && { data }) };
+  return { testcase, ...(outcome && { outcome }), ...(data !== undefined && { data }) };
 }
 
 const CREDENTIALS = [

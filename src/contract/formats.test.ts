@@ -119,3 +119,40 @@ describe('textReport', () => {
     );
   });
 });
+
+describe('an inconclusive run', () => {
+  const reason = 'rate limited, not a contract violation: HTTP 429 without Retry-After';
+  const cases = [
+    testcase({}),
+    testcase({
+      operationId: 'listCampaigns',
+      endpoint: 'GET /campaign/list',
+      status: 'inconclusive',
+      inconclusive: reason,
+    }),
+  ];
+  const inconclusive: ContractReport = {
+    ...report,
+    result: 'inconclusive',
+    counts: countTestcases(cases),
+    testcases: cases,
+  };
+
+  it('gives JUnit an <error> with the reason, counted as an error, not a failure', () => {
+    const xml = junitReport(inconclusive);
+    expect(xml).toContain('tests="2" failures="0" errors="1" skipped="0"');
+    expect(xml).toContain(
+      `<testcase classname="listCampaigns" name="conformance" time="0.012">\n      <error message="inconclusive: ${reason}" type="inconclusive"/>\n    </testcase>`,
+    );
+  });
+
+  it('marks the check in the text and says what the result means', () => {
+    const text = textReport(inconclusive);
+    expect(text).toContain(
+      `? listCampaigns (GET /campaign/list) conformance [inconclusive: ${reason}]\n`,
+    );
+    expect(text).toContain(
+      '\ninconclusive: 1 passed, 0 failed, 0 skipped, 1 inconclusive, 0 violation(s) in 1.5 s\ninconclusive: the server did not let some checks finish',
+    );
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * The report for people (terminal text) and for CI (JUnit XML: one testsuite per operation, one
- * testcase per check, each failure with its violation lines). Both carry the coverage and what
- * replays the run.
+ * testcase per check, each failure with its violation lines, each inconclusive check an <error>
+ * with its reason). Both carry the coverage and what replays the run.
  */
 import { keyOf } from './coverage';
 import type { ContractReport, ResponseKey, Testcase } from './report';
@@ -28,7 +28,21 @@ export function coverageLines(report: ContractReport, operationId?: string): str
   ];
 }
 
-const MARKS: Record<Testcase['status'], string> = { passed: '✓', failed: '✗', skipped: '-' };
+const MARKS: Record<Testcase['status'], string> = {
+  passed: '✓',
+  failed: '✗',
+  skipped: '-',
+  inconclusive: '?',
+};
+
+/** What the run could not decide, after the result line of a run that was not all decided. */
+const INCONCLUSIVE_NOTE =
+  'inconclusive: the server did not let some checks finish (rate limited); that is not a contract violation, but those checks did not pass either';
+
+function inconclusiveNote({ status, inconclusive }: Testcase): string {
+  if (inconclusive === undefined) return '';
+  return ` [${status === 'inconclusive' ? 'inconclusive' : 'stopped early'}: ${inconclusive}]`;
+}
 
 export function textReport(report: ContractReport): string {
   const { counts } = report;
@@ -38,13 +52,14 @@ export function textReport(report: ContractReport): string {
     ...report.testcases.flatMap((testcase) => [
       `${MARKS[testcase.status]} ${testcase.operationId} (${testcase.endpoint}) ${testcase.check}${
         testcase.skipped ? ` [skipped: ${testcase.skipped}]` : ''
-      }`,
+      }${inconclusiveNote(testcase)}`,
       ...testcase.violations.map((line) => `    ${line}`),
       ...counterexampleLines(testcase, report).map((line) => `    ${line}`),
       ...testcase.limitations.map((line) => `    not exercised: ${line}`),
     ]),
     ...coverageLines(report),
-    `${report.result}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.violations} violation(s) in ${report.seconds.toFixed(1)} s`,
+    `${report.result}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.inconclusive > 0 ? `${counts.inconclusive} inconclusive, ` : ''}${counts.violations} violation(s) in ${report.seconds.toFixed(1)} s`,
+    ...(counts.inconclusive > 0 ? [INCONCLUSIVE_NOTE] : []),
     ...(report.result === 'passed' ? [] : [`replay: ${report.replay}`]),
   ];
   return `${lines.join('\n')}\n`;
@@ -65,10 +80,20 @@ function xml(text: string): string {
 
 function testcaseXml(testcase: Testcase, report: ContractReport): string {
   const open = `    <testcase classname="${xml(testcase.operationId)}" name="${xml(testcase.check)}" time="${testcase.seconds.toFixed(3)}"`;
-  const notes = testcase.limitations.map((line) => `not exercised: ${line}`);
+  const notes = [
+    ...testcase.limitations.map((line) => `not exercised: ${line}`),
+    // A failed check whose later cases the server rate-limited.
+    ...(testcase.status === 'failed' && testcase.inconclusive
+      ? [`stopped early: ${testcase.inconclusive}`]
+      : []),
+  ];
   const out = notes.length > 0 ? `\n      <system-out>${xml(notes.join('\n'))}</system-out>` : '';
   if (testcase.status === 'skipped') {
     return `${open}>\n      <skipped message="${xml(testcase.skipped ?? '')}"/>${out}\n    </testcase>`;
+  }
+  if (testcase.status === 'inconclusive') {
+    // JUnit's <error>: the test could not complete, which CI shows apart from a <failure>.
+    return `${open}>\n      <error message="${xml(`inconclusive: ${testcase.inconclusive ?? ''}`)}" type="inconclusive"/>${out}\n    </testcase>`;
   }
   if (testcase.status === 'passed') return out ? `${open}>${out}\n    </testcase>` : `${open}/>`;
   const body = [...testcase.violations, ...counterexampleLines(testcase, report)].join('\n');
@@ -86,7 +111,7 @@ export function junitReport(report: ContractReport): string {
     const count = (status: Testcase['status']) => cases.filter((t) => t.status === status).length;
     const seconds = cases.reduce((sum, t) => sum + t.seconds, 0);
     return [
-      `  <testsuite name="${xml(`${operationId} (${cases[0]?.endpoint ?? ''})`)}" tests="${cases.length}" failures="${count('failed')}" errors="0" skipped="${count('skipped')}" time="${seconds.toFixed(3)}">`,
+      `  <testsuite name="${xml(`${operationId} (${cases[0]?.endpoint ?? ''})`)}" tests="${cases.length}" failures="${count('failed')}" errors="${count('inconclusive')}" skipped="${count('skipped')}" time="${seconds.toFixed(3)}">`,
       `    <properties><property name="seed" value="${report.seed}"/><property name="runs" value="${report.runs}"/></properties>`,
       ...cases.map((testcase) => testcaseXml(testcase, report)),
       `    <system-out>${xml(coverageLines(report, operationId).join('\n'))}</system-out>`,
@@ -96,7 +121,7 @@ export function junitReport(report: ContractReport): string {
   const { counts } = report;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xml(report.tool)}" tests="${counts.testcases}" failures="${counts.failed}" errors="0" skipped="${counts.skipped}" time="${report.seconds.toFixed(3)}">`,
+    `<testsuites name="${xml(report.tool)}" tests="${counts.testcases}" failures="${counts.failed}" errors="${counts.inconclusive}" skipped="${counts.skipped}" time="${report.seconds.toFixed(3)}">`,
     ...suites,
     '</testsuites>',
     '',

@@ -4,6 +4,7 @@
  * result holds the violations of the shrunk counterexample and what replays it.
  */
 import fc from 'fast-check';
+import { InconclusiveCheck } from './rate-limit';
 
 export interface Counterexample {
   /** The shrunk case, as fast-check prints it. */
@@ -19,6 +20,8 @@ export interface PropertyOutcome {
   /** How many requests the check made (cases tried, shrinking included). */
   cases: number;
   counterexample?: Counterexample;
+  /** Why the cases stopped before all ran (the server's rate limit); no case is sent after. */
+  inconclusive?: string;
 }
 
 export interface PropertyRun {
@@ -34,9 +37,19 @@ export async function checkProperty<T>(
 ): Promise<PropertyOutcome> {
   let cases = 0;
   let lastFailure: { value: T; violations: string[] } | undefined;
+  let inconclusive: string | undefined;
   const property = fc.asyncProperty(arbitrary, async (value) => {
+    if (inconclusive !== undefined) return true;
     cases++;
-    const violations = await violationsOf(value);
+    let violations: string[];
+    try {
+      violations = await violationsOf(value);
+    } catch (error) {
+      if (!(error instanceof InconclusiveCheck)) throw error;
+      // Counted as a pass so that fast-check ends quickly: nothing more is sent.
+      inconclusive = error.message;
+      return true;
+    }
     if (violations.length === 0) return true;
     lastFailure = { value, violations };
     return false;
@@ -47,7 +60,8 @@ export async function checkProperty<T>(
     numRuns: examples.length + runs,
     examples: examples.map((example): [T] => [example]),
   });
-  if (!details.failed) return { violations: [], cases };
+  const stopped = inconclusive === undefined ? {} : { inconclusive };
+  if (!details.failed) return { violations: [], cases, ...stopped };
   const [counterexample] = details.counterexample ?? [];
   // Only a property that threw (a bug in a check, not a server defect) fails without violations.
   if (!lastFailure || counterexample === undefined) throw details.errorInstance;
@@ -60,6 +74,7 @@ export async function checkProperty<T>(
   return {
     violations,
     cases,
+    ...stopped,
     counterexample: {
       value: fc.stringify(counterexample),
       seed: details.seed,

@@ -17,11 +17,17 @@ export interface Testcase {
   /** `POST /contact/query`. */
   endpoint: string;
   check: CheckName;
-  status: 'passed' | 'failed' | 'skipped';
+  /**
+   * `skipped`: the server's data cannot exercise the check. `inconclusive`: the server did not let
+   * it finish (a documented 429 or 503 that outlasted the waits), which is no contract violation.
+   */
+  status: 'passed' | 'failed' | 'skipped' | 'inconclusive';
   /** One line each: `queryContacts (POST /contact/query) [filter] ...`. */
   violations: string[];
   /** Why the check could not run. */
   skipped?: string;
+  /** Why the check could not finish; also set on a failed check whose later requests were limited. */
+  inconclusive?: string;
   /** What the server's data let the check not exercise. */
   limitations: string[];
   counterexample?: Counterexample;
@@ -51,7 +57,8 @@ export interface ContractReport {
   baseUrl: string;
   seed: number;
   runs: number;
-  result: 'passed' | 'failed' | 'unreachable';
+  /** `failed` when any check found a violation; else `inconclusive` when any check was. */
+  result: 'passed' | 'failed' | 'inconclusive' | 'unreachable';
   /** Why the server counts as unreachable. */
   unreachable?: string;
   seconds: number;
@@ -60,6 +67,7 @@ export interface ContractReport {
     passed: number;
     failed: number;
     skipped: number;
+    inconclusive: number;
     violations: number;
   };
   testcases: Testcase[];
@@ -79,6 +87,7 @@ export function countTestcases(testcases: readonly Testcase[]): ContractReport['
     passed: count('passed'),
     failed: count('failed'),
     skipped: count('skipped'),
+    inconclusive: count('inconclusive'),
     violations: allViolations({ testcases: [...testcases] }).length,
   };
 }

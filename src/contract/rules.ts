@@ -128,6 +128,17 @@ function undeclaredStatus(operation: ContractOperation, exchange: Exchange): str
   ];
 }
 
+/** The spec declares the answer's status and content type, and its schema accepts the body. */
+export function isDocumentedAnswer(
+  validators: Validators,
+  operation: ContractOperation,
+  exchange: Exchange,
+): boolean {
+  if (undeclaredStatus(operation, exchange).length > 0) return false;
+  const body = declaredBody(validators, operation, exchange);
+  return body.ok && body.schemaProblems.length === 0;
+}
+
 /** A request that got no HTTP response. */
 export function unansweredProblems(
   operation: ContractOperation,

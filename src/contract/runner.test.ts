@@ -4,12 +4,14 @@
  */
 import {
   type BrokenUpstream,
+  type ForwardedRequest,
   startBrokenUpstream,
 } from '../test-support/broken-servers/broken-upstream';
 import { VARIANTS } from '../test-support/broken-servers/variants';
 import { type FakeServer, startFakeServer } from '../testing';
 import { junitReport, textReport } from './formats';
-import { OPERATIONS } from './operations';
+import { filtersOf, OPERATIONS, operationById } from './operations';
+import { RATE_LIMIT_POLICY } from './rate-limit';
 import { allViolations } from './report';
 import { type ContractRunOptions, runContract } from './runner';
 
@@ -139,5 +141,95 @@ describe('runContract against broken servers', () => {
     for (const printed of [JSON.stringify(report), textReport(report), junitReport(report)]) {
       expect(printed).not.toContain(API_KEY);
     }
+  });
+});
+
+const FILTERS = filtersOf(operationById('queryContacts')).map((filter) => filter.name);
+
+/** A valid contact query with at least one filter value: what the filters check sends. */
+function isFilteredQuery(request: ForwardedRequest): boolean {
+  if (request.url.pathname !== '/contact/query') return false;
+  const body = JSON.parse(request.body || 'null') as Record<string, unknown> | null;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const lists = Object.entries(body);
+  return (
+    lists.every(
+      ([name, values]) =>
+        FILTERS.includes(name) &&
+        Array.isArray(values) &&
+        values.every((value) => typeof value === 'string'),
+    ) && lists.some(([, values]) => (values as unknown[]).length > 0)
+  );
+}
+
+/**
+ * The fake server behind a proxy that answers the requests `limits` picks with the documented
+ * 429 (no Retry-After: nothing to wait out) and breaks the phone numbers when `broken`.
+ */
+async function rateLimited(limits: (request: ForwardedRequest) => boolean, broken?: string) {
+  const defect = VARIANTS.find((v) => v.name === broken)?.break(API_KEY) ?? {};
+  const upstream = await startBrokenUpstream(fake.url, {
+    response(response, request) {
+      defect.response?.(response, request);
+      if (!limits(request)) return;
+      response.status = 429;
+      response.body = JSON.stringify({ status: 'error', message: 'Too many requests', data: '' });
+    },
+  });
+  upstreams.push(upstream);
+  return upstream.url;
+}
+
+describe('runContract against a server that rate-limits', () => {
+  const noWaits = { ...RATE_LIMIT_POLICY, sleep: async () => undefined };
+
+  it('stops a property check at a limit it cannot wait out: inconclusive, nothing more sent', async () => {
+    let filtered = 0;
+    const url = await rateLimited((request) => isFilteredQuery(request) && ++filtered > 2);
+    const report = await runContract({ ...options(url), rateLimit: noWaits });
+    const filters = report.testcases.find((t) => t.check === 'filters');
+
+    expect(filters).toMatchObject({ status: 'inconclusive', violations: [], requests: 3 });
+    expect(filters?.inconclusive).toMatch(
+      /^rate limited, not a contract violation: HTTP 429 without Retry-After \(no usable wait\) after 3 request\(s\) of this check/,
+    );
+    expect(filtered).toBe(3);
+    expect(report.testcases.filter((t) => t.status !== 'passed')).toEqual([filters]);
+    expect(report).toMatchObject({ result: 'inconclusive', counts: { inconclusive: 1 } });
+    expect(allViolations(report)).toEqual([]);
+  });
+
+  it('makes the checks that read a limited list inconclusive too, and the run (not unreachable)', async () => {
+    const url = await rateLimited((request) => request.url.pathname === '/campaign/list');
+    const report = await runContract({ ...options(url), rateLimit: noWaits });
+    const campaigns = report.testcases.filter((t) => t.operationId === 'listCampaigns');
+
+    expect(campaigns.map((t) => `${t.check} ${t.status}`)).toEqual([
+      'conformance inconclusive',
+      'missing key inconclusive',
+      'wrong key inconclusive',
+      'bad requests inconclusive',
+      'limit inconclusive',
+    ]);
+    expect(campaigns.at(-1)).toMatchObject({ requests: 0 });
+    expect(campaigns.at(-1)?.inconclusive).toMatch(
+      /^the unfiltered list could not be read: rate limited, not a contract violation: HTTP 429/,
+    );
+    expect(report.result).toBe('inconclusive');
+    expect(report.coverage.seen).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ operationId: 'listCampaigns', status: '429' }),
+      ]),
+    );
+  });
+
+  it('still fails a run with a violation elsewhere', async () => {
+    const url = await rateLimited(
+      (request) => request.url.pathname === '/campaign/list',
+      'missing-field',
+    );
+    const report = await runContract({ ...options(url), rateLimit: noWaits });
+    expect(report.result).toBe('failed');
+    expect(report.counts).toMatchObject({ failed: 1, inconclusive: 5 });
   });
 });

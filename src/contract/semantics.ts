@@ -6,7 +6,7 @@
  * filters, several values per filter, empty lists, values no item has, every limit from 1 to M+1.
  */
 import fc from 'fast-check';
-import { describeRequest, validRequest } from './checks';
+import { type ConformanceResult, describeRequest, validRequest } from './checks';
 import type { ContractRequest } from './exchange';
 import type { ContractFilter, ContractOperation } from './operations';
 import { checkProperty } from './property';
@@ -19,14 +19,25 @@ import {
   RULES,
   responseProblems,
 } from './rules';
-import { type CheckContext, runCheck } from './testcase';
+import { type CheckContext, type Finding, runCheck } from './testcase';
 
 type Item = Readonly<Record<string, unknown>>;
 
 /** A filter value that no item is meant to have, always tried. */
 export const NO_SUCH_VALUE = 'callab-contract-test: a value no item has';
 
-const UNREAD = 'the unfiltered list could not be read (see the conformance check)';
+/** Why a check of the unfiltered list cannot run: the conformance check failed or was inconclusive. */
+function unread({ testcase }: ConformanceResult): Finding {
+  return testcase.inconclusive === undefined
+    ? {
+        violations: [],
+        skipped: 'the unfiltered list could not be read (see the conformance check)',
+      }
+    : {
+        violations: [],
+        inconclusive: `the unfiltered list could not be read: ${testcase.inconclusive}`,
+      };
+}
 
 export function limitParam(operation: ContractOperation) {
   return operation.queryParams.find((param) => param.name === 'limit');
@@ -49,10 +60,11 @@ async function dataOf(
 export function checkLimit(
   context: CheckContext,
   operation: ContractOperation,
-  all: unknown,
+  unfiltered: ConformanceResult,
 ): Promise<Testcase> {
   return runCheck(context, operation, 'limit', async (send) => {
-    if (!Array.isArray(all)) return { violations: [], skipped: UNREAD };
+    const all = unfiltered.data;
+    if (!Array.isArray(all)) return unread(unfiltered);
     const count = all.length;
     if (count < 2) {
       return {
@@ -179,10 +191,11 @@ export function checkFilters(
   context: CheckContext,
   operation: ContractOperation,
   filters: readonly ContractFilter[],
-  all: unknown,
+  unfiltered: ConformanceResult,
 ): Promise<Testcase> {
   return runCheck(context, operation, 'filters', async (send) => {
-    if (!Array.isArray(all)) return { violations: [], skipped: UNREAD };
+    const all = unfiltered.data;
+    if (!Array.isArray(all)) return unread(unfiltered);
     if (all.length === 0) {
       return {
         violations: [],
