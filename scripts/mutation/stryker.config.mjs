@@ -38,8 +38,8 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
-  // break: below the 93.9 % these files scored in per-file runs before this session's tests
-  // (507 of 540 mutants), with room for the streaming path transport.ts gained since; raise it to
-  // the score of the latest full gate run rounded down, so that CI fails on any loss.
-  thresholds: { high: 90, low: 80, break: 85 },
+  // break: the fresh-clone gate run scored 93.60 % (579 mutants, 22 min 49 s on 2 cores); one
+  // point lower, for mutants whose kill depends on Stryker's timeout on a busier machine. Raise it
+  // with the score, so that CI fails on any real loss.
+  thresholds: { high: 90, low: 80, break: 92 },
 };
