@@ -12,8 +12,10 @@ import {
 import type { paths } from '../../generated/openapi';
 import { type CallabPromise, callabPromise, type Sent } from './api-promise';
 import { unwrapEnvelope } from './envelope';
+import { CallabResponseValidationError } from './errors';
 import { type SuccessData, successShape } from './operations';
 import type { Redact } from './redact';
+import { STREAM_KIT } from './stream-kit';
 import type { HttpRequest, RequestOptions, StreamOptions, Transport } from './transport';
 import type { SchemaName } from './validation';
 
@@ -79,11 +81,11 @@ export class ApiCaller {
     // Loaded on first use, as the validators are: the main entry stays small for clients that never stream.
     const { readEnvelopeItems, validateEachItem } = await import('./envelope-stream');
     const onItem = this.#validate
-      ? validateEachItem(operation, await itemCheck(itemSchema))
+      ? validateEachItem(STREAM_KIT, operation, await itemCheck(itemSchema))
       : undefined;
     const exchange = await this.#transport.stream(this.#request(method, path, input), options);
     try {
-      yield* readEnvelopeItems<Item>(operation, exchange.response, this.#redact, {
+      yield* readEnvelopeItems<Item>(STREAM_KIT, operation, exchange.response, this.#redact, {
         idleTimeoutMs: exchange.idleTimeoutMs,
         readError: exchange.readError,
         onItem,
@@ -131,8 +133,9 @@ export class ApiCaller {
     const envelope = unwrapEnvelope(operation, result, this.#redact, successShape(method, path));
     if (this.#validate) {
       // Loaded on first use, with Ajv and the spec: clients that do not validate never fetch it.
-      const { validateSuccessBody } = await import('./validation');
-      await validateSuccessBody(method, path, envelope);
+      const { successBodyViolations } = await import('./validation');
+      const errors = await successBodyViolations(method, path, envelope);
+      if (errors.length > 0) throw new CallabResponseValidationError(operation, errors);
     }
     sent.response = result.response;
     return envelope.data as SuccessData<P, M>;
