@@ -79,11 +79,12 @@ export class ApiCaller {
   ): AsyncGenerator<Item, void, undefined> {
     const operation = `${method.toUpperCase()} ${path}`;
     // Loaded on first use, as the validators are: the main entry stays small for clients that never stream.
-    const { readEnvelopeItems, validateEachItem } = await import('./envelope-stream');
+    const { readEnvelopeItems, validateEachItem, STREAMED } = await import('./streaming');
     const onItem = this.#validate
       ? validateEachItem(STREAM_KIT, operation, await itemCheck(itemSchema))
       : undefined;
-    const exchange = await this.#transport.stream(this.#request(method, path, input), options);
+    const request = this.#request(method, path, input);
+    const exchange = await this.#transport.exchange(request, options ?? {}, STREAMED);
     try {
       yield* readEnvelopeItems<Item>(STREAM_KIT, operation, exchange.response, this.#redact, {
         idleTimeoutMs: exchange.idleTimeoutMs,
