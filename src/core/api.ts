@@ -77,25 +77,16 @@ export class ApiCaller {
     input: CallInput<P, M> = {},
     options?: StreamOptions,
   ): AsyncGenerator<Item, void, undefined> {
-    const operation = `${method.toUpperCase()} ${path}`;
     // Loaded on first use, as the validators are: the main entry stays small for clients that never stream.
-    const { readEnvelopeItems, validateEachItem, STREAMED } = await import('./streaming');
-    const onItem = this.#validate
-      ? validateEachItem(STREAM_KIT, operation, await itemCheck(itemSchema))
-      : undefined;
-    const request = this.#request(method, path, input);
-    const exchange = await this.#transport.exchange(request, options ?? {}, STREAMED);
-    try {
-      yield* readEnvelopeItems<Item>(STREAM_KIT, operation, exchange.response, this.#redact, {
-        idleTimeoutMs: exchange.idleTimeoutMs,
-        readError: exchange.readError,
-        onItem,
-        onProgress: options?.onProgress,
-      });
-    } finally {
-      // A finished body: nothing left to close. An early exit: the connection closes now.
-      exchange.close();
-    }
+    const { streamItems } = await import('./streaming');
+    yield* streamItems<Item>({
+      transport: this.#transport,
+      request: this.#request(method, path, input),
+      redact: this.#redact,
+      kit: STREAM_KIT,
+      itemSchema: this.#validate ? itemSchema : undefined,
+      options,
+    });
   }
 
   #request<P extends keyof paths, M extends Method>(
@@ -141,11 +132,4 @@ export class ApiCaller {
     sent.response = result.response;
     return envelope.data as SuccessData<P, M>;
   }
-}
-
-/** The violations of one streamed item against `schema`, with the validators `call` loads. */
-async function itemCheck(schema: SchemaName): Promise<(item: unknown) => string[]> {
-  const { loadValidators } = await import('./validation');
-  const check = (await loadValidators()).schema(schema);
-  return (item) => check(item);
 }

@@ -240,9 +240,9 @@ export class Transport {
  * rather than closures (`setTimeout`'s argument, EventTarget's `handleEvent`).
  */
 export class Exchange {
-  readonly attempt: Attempt;
-  readonly started: number;
-  readonly response: Promise<Response>;
+  declare readonly attempt: Attempt;
+  declare readonly started: number;
+  declare readonly response: Promise<Response>;
   readonly #config: TransportConfig;
   readonly #controller = new AbortController();
   readonly #timer: ReturnType<typeof setTimeout>;
