@@ -40,7 +40,7 @@ const count = (value: number) => value.toLocaleString('en-US');
 const spread = (values: number[]) =>
   `${Math.round(Math.min(...values))}-${Math.round(Math.max(...values))} ms`;
 
-function smallTable({ small }: BenchResult): string {
+export function smallTable(small: BenchResult['small']): string {
   return [
     `### ${count(small.queries)} sequential queries of ${small.contactsPerQuery} contacts per client, interleaved in blocks of ${small.blockQueries} (median of ${small.rounds} rounds)`,
     '',
@@ -68,7 +68,7 @@ function smallTable({ small }: BenchResult): string {
   ].join('\n');
 }
 
-function largeTable({ large }: BenchResult): string {
+function largeTable(large: BenchResult['large']): string {
   return [
     `### One query of ${count(large.contacts)} contacts (${formatMB(large.bodyBytes)} of JSON), a fresh process per run (median of ${large.runs} runs)`,
     '',
@@ -87,7 +87,7 @@ function largeTable({ large }: BenchResult): string {
   ].join('\n');
 }
 
-function streamTables({ stream }: BenchResult): string {
+function streamTables(stream: BenchResult['stream']): string {
   const rate = (v: StreamSummary) =>
     v.error === undefined
       ? `${count(Math.round(v.contactsPerSecond))} contacts/s, ${v.mbPerSecond.toFixed(1)} MB/s`
@@ -133,7 +133,7 @@ function streamTables({ stream }: BenchResult): string {
   ].join('\n');
 }
 
-function bundleTable({ bundles }: BenchResult): string {
+export function bundleTable(bundles: BundleSize[]): string {
   return [
     '### Bundle size: everything the entry exports, esbuild --bundle --minify, gzip -9',
     '',
@@ -152,7 +152,7 @@ function bundleTable({ bundles }: BenchResult): string {
   ].join('\n');
 }
 
-function goalTable({ goals }: BenchResult): string {
+export function goalTable(goals: Goal[]): string {
   const value = (goal: Goal, n: number) =>
     goal.unit === 'bytes gzip'
       ? `${formatKB(n)} gzip`
@@ -173,10 +173,10 @@ function goalTable({ goals }: BenchResult): string {
 export function markdownReport(result: BenchResult): string {
   return [
     `_${result.environment}, ${result.date}_`,
-    smallTable(result),
-    largeTable(result),
-    streamTables(result),
-    bundleTable(result),
-    goalTable(result),
+    smallTable(result.small),
+    largeTable(result.large),
+    streamTables(result.stream),
+    bundleTable(result.bundles),
+    goalTable(result.goals),
   ].join('\n\n');
 }

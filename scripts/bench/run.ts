@@ -4,6 +4,8 @@
  * 100,000 and 1,200,000 contacts) in their own processes, measures, and writes
  * bench-results/bench.json and bench-results/bench.md.
  * `npm run bench -- --cpu-prof` also writes a CPU profile per worker to bench-results/profiles/.
+ * `npm run bench -- --only=small,bundle` measures only those parts (of small, bundle) and prints
+ * their tables and goals, writing no results file: for iterating on one goal.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -11,10 +13,10 @@ import { cpus, platform } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../paths';
 import { type BundleSize, type BundleTarget, measureBundle } from './bundle-size';
-import { evaluateGoals, ROOT_ENTRY_LABEL } from './goals';
+import { bundleGoals, evaluateGoals, type Goal, ROOT_ENTRY_LABEL, smallGoals } from './goals';
 import type { LargeConfig, LargeResult } from './large-worker';
 import { buildEntries, runWorker, startServer } from './processes';
-import { type BenchResult, markdownReport } from './report';
+import { type BenchResult, bundleTable, goalTable, markdownReport, smallTable } from './report';
 import type { SmallConfig, SmallResult } from './small-worker';
 import { rotated } from './stats';
 import { evaluateStreamGoals, summarizeStream } from './stream-summary';
@@ -69,6 +71,21 @@ const BUNDLE_TARGETS: BundleTarget[] = [
 ];
 
 const profiling = process.argv.includes('--cpu-prof');
+const PARTS = ['small', 'bundle'] as const;
+type Part = (typeof PARTS)[number];
+const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
+const only = onlyArg?.slice('--only='.length).split(',');
+
+function checkedParts(names: string[]): Part[] {
+  for (const name of names) {
+    if (!(PARTS as readonly string[]).includes(name)) {
+      throw new Error(
+        `--only: unknown part ${JSON.stringify(name)}; the parts are ${PARTS.join(', ')}`,
+      );
+    }
+  }
+  return names as Part[];
+}
 const profileArgs = (name: string) =>
   profiling
     ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES_DIR}`, `--cpu-prof-name=${name}.cpuprofile`]
@@ -92,27 +109,60 @@ async function rotations<Id extends string, R>(
   return results;
 }
 
+async function measureSmall(script: string, baseUrl: string): Promise<SmallResult> {
+  log(`small queries: ${SMALL.rounds} rounds of ${SMALL.queries} per client`);
+  const config: SmallConfig = {
+    baseUrl,
+    clientEntry: CLIENT_ENTRY,
+    expectedContacts: SMALL.contactsPerQuery,
+    variants: SMALL_VARIANTS,
+    ...SMALL,
+  };
+  return runWorker<SmallResult>(script, config, profileArgs('small'));
+}
+
+async function measureBundles(): Promise<BundleSize[]> {
+  log('bundle sizes');
+  const bundles: BundleSize[] = [];
+  for (const target of BUNDLE_TARGETS) bundles.push(await measureBundle(target));
+  return bundles;
+}
+
+/** `--only`: the parts asked for, printed; bench.json keeps the last full run. */
+async function runParts(parts: Part[], scripts: Awaited<ReturnType<typeof buildEntries>>) {
+  const sections: string[] = [];
+  const goals: Goal[] = [];
+  if (parts.includes('small')) {
+    const server = await startServer(scripts.server, SMALL.contactsPerQuery);
+    try {
+      const small = summarizeSmall(
+        await measureSmall(scripts['small-worker'], server.url),
+        SMALL.queries,
+      );
+      sections.push(smallTable({ ...SMALL, variants: small }));
+      goals.push(...smallGoals(small));
+    } finally {
+      server.stop();
+    }
+  }
+  if (parts.includes('bundle')) {
+    const bundles = await measureBundles();
+    sections.push(bundleTable(bundles));
+    goals.push(...bundleGoals(bundles));
+  }
+  console.log([...sections, goalTable(goals)].join('\n\n'));
+}
+
 async function main() {
   for (const entry of [CLIENT_ENTRY, TESTING_ENTRY]) {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm run build)`);
   }
   const scripts = await buildEntries(join(RESULTS_DIR, '.build'));
+  if (only) return runParts(checkedParts(only), scripts);
   const smallServer = await startServer(scripts.server, SMALL.contactsPerQuery);
   const largeServer = await startServer(scripts.server, LARGE.contacts);
   try {
-    log(`small queries: ${SMALL.rounds} rounds of ${SMALL.queries} per client`);
-    const smallConfig: SmallConfig = {
-      baseUrl: smallServer.url,
-      clientEntry: CLIENT_ENTRY,
-      expectedContacts: SMALL.contactsPerQuery,
-      variants: SMALL_VARIANTS,
-      ...SMALL,
-    };
-    const small = await runWorker<SmallResult>(
-      scripts['small-worker'],
-      smallConfig,
-      profileArgs('small'),
-    );
+    const small = await measureSmall(scripts['small-worker'], smallServer.url);
 
     log(`${LARGE.contacts} contacts: ${LARGE.runs} runs per client`);
     const large = await rotations(LARGE_VARIANTS, LARGE.runs, (variant, run) => {
@@ -171,9 +221,7 @@ async function main() {
       fakeServer.stop();
     }
 
-    log('bundle sizes');
-    const bundles: BundleSize[] = [];
-    for (const target of BUNDLE_TARGETS) bundles.push(await measureBundle(target));
+    const bundles = await measureBundles();
 
     const smallSummary = summarizeSmall(small, SMALL.queries);
     const largeSummary = summarizeLarge(large);

@@ -4,6 +4,7 @@
  */
 import { readEnvelopeItems } from '../../src/core/envelope-stream';
 import { createRedactor } from '../../src/core/redact';
+import { STREAM_KIT } from '../../src/core/stream-kit';
 import { exportCsv } from './cli-export';
 import { API_KEY, postContactQuery, RAW_FETCH_LABEL, rawFetchContacts } from './raw-fetch';
 
@@ -39,7 +40,7 @@ export const STREAM_VARIANTS: Record<StreamVariantId, StreamVariant> = {
         const response = await postContactQuery(baseUrl);
         let count = 0;
         // The idle timeout the client will use, so its per-chunk timer is part of the cost.
-        for await (const _ of readEnvelopeItems(OPERATION, response, redact, {
+        for await (const _ of readEnvelopeItems(STREAM_KIT, OPERATION, response, redact, {
           idleTimeoutMs: 30_000,
         })) {
           count++;

@@ -12,8 +12,10 @@ import {
 import type { paths } from '../../generated/openapi';
 import { type CallabPromise, callabPromise, type Sent } from './api-promise';
 import { unwrapEnvelope } from './envelope';
+import { CallabResponseValidationError } from './errors';
 import { type SuccessData, successShape } from './operations';
 import type { Redact } from './redact';
+import { STREAM_KIT } from './stream-kit';
 import type { HttpRequest, RequestOptions, StreamOptions, Transport } from './transport';
 import type { SchemaName } from './validation';
 
@@ -75,24 +77,16 @@ export class ApiCaller {
     input: CallInput<P, M> = {},
     options?: StreamOptions,
   ): AsyncGenerator<Item, void, undefined> {
-    const operation = `${method.toUpperCase()} ${path}`;
     // Loaded on first use, as the validators are: the main entry stays small for clients that never stream.
-    const { readEnvelopeItems, validateEachItem } = await import('./envelope-stream');
-    const onItem = this.#validate
-      ? validateEachItem(operation, await itemCheck(itemSchema))
-      : undefined;
-    const exchange = await this.#transport.stream(this.#request(method, path, input), options);
-    try {
-      yield* readEnvelopeItems<Item>(operation, exchange.response, this.#redact, {
-        idleTimeoutMs: exchange.idleTimeoutMs,
-        readError: exchange.readError,
-        onItem,
-        onProgress: options?.onProgress,
-      });
-    } finally {
-      // A finished body: nothing left to close. An early exit: the connection closes now.
-      exchange.close();
-    }
+    const { streamItems } = await import('./streaming');
+    yield* streamItems<Item>({
+      transport: this.#transport,
+      request: this.#request(method, path, input),
+      redact: this.#redact,
+      kit: STREAM_KIT,
+      itemSchema: this.#validate ? itemSchema : undefined,
+      options,
+    });
   }
 
   #request<P extends keyof paths, M extends Method>(
@@ -131,17 +125,11 @@ export class ApiCaller {
     const envelope = unwrapEnvelope(operation, result, this.#redact, successShape(method, path));
     if (this.#validate) {
       // Loaded on first use, with Ajv and the spec: clients that do not validate never fetch it.
-      const { validateSuccessBody } = await import('./validation');
-      await validateSuccessBody(method, path, envelope);
+      const { successBodyViolations } = await import('./validation');
+      const errors = await successBodyViolations(method, path, envelope);
+      if (errors.length > 0) throw new CallabResponseValidationError(operation, errors);
     }
     sent.response = result.response;
     return envelope.data as SuccessData<P, M>;
   }
-}
-
-/** The violations of one streamed item against `schema`, with the validators `call` loads. */
-async function itemCheck(schema: SchemaName): Promise<(item: unknown) => string[]> {
-  const { loadValidators } = await import('./validation');
-  const check = (await loadValidators()).schema(schema);
-  return (item) => check(item);
 }

@@ -13,6 +13,7 @@ import {
   CallabUnexpectedResponseError,
 } from './errors';
 import { createRedactor } from './redact';
+import { STREAM_KIT } from './stream-kit';
 
 const OPERATION = 'POST /contact/query';
 const API_KEY = 'sk-live-0123456789';
@@ -74,6 +75,7 @@ async function collect(
   const items: unknown[] = [];
   try {
     for await (const item of readEnvelopeItems(
+      STREAM_KIT,
       OPERATION,
       response(body, status, headers),
       redact,
@@ -141,7 +143,7 @@ describe('readEnvelopeItems', () => {
 
     it('yields each item as its bytes arrive, not at the end', async () => {
       const body = source(['{"status":"ok","data":[{"id":"a"},', '{"id":"b"}', ']}']);
-      const iterator = readEnvelopeItems(OPERATION, response(body.stream), redact);
+      const iterator = readEnvelopeItems(STREAM_KIT, OPERATION, response(body.stream), redact);
       expect((await iterator.next()).value).toEqual({ id: 'a' });
       expect(body.pulled()).toBe(1);
       expect((await iterator.next()).value).toEqual({ id: 'b' });
@@ -325,9 +327,15 @@ describe('readEnvelopeItems', () => {
     it('does not count the time the consumer spends on an item', async () => {
       const body = source(['{"status":"ok","data":[{"id":"a"},', '{"id":"b"}]}']);
       const items: unknown[] = [];
-      for await (const item of readEnvelopeItems(OPERATION, response(body.stream), redact, {
-        idleTimeoutMs: 100,
-      })) {
+      for await (const item of readEnvelopeItems(
+        STREAM_KIT,
+        OPERATION,
+        response(body.stream),
+        redact,
+        {
+          idleTimeoutMs: 100,
+        },
+      )) {
         items.push(item);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
@@ -341,6 +349,7 @@ describe('readEnvelopeItems', () => {
       const text = JSON.stringify({ status: 'ok', data: contacts });
       const items: unknown[] = [];
       for await (const item of readEnvelopeItems(
+        STREAM_KIT,
         OPERATION,
         response(source([text]).stream),
         redact,
@@ -379,7 +388,7 @@ describe('readEnvelopeItems', () => {
       const text = JSON.stringify({ status: 'ok', data: [{ id: 'a' }, { id: 2 }, 3] });
       const body = source([text]);
       const { items, error } = await collect(body.stream, {
-        onItem: validateEachItem(OPERATION, violations),
+        onItem: validateEachItem(STREAM_KIT, OPERATION, violations),
       });
       expect(items).toEqual([{ id: 'a' }]);
       expect(error).toBeInstanceOf(CallabResponseValidationError);
@@ -390,7 +399,7 @@ describe('readEnvelopeItems', () => {
     it('places a violation of the item itself at the item', async () => {
       const text = JSON.stringify({ status: 'ok', data: [7] });
       const { error } = await collect(source([text]).stream, {
-        onItem: validateEachItem(OPERATION, violations),
+        onItem: validateEachItem(STREAM_KIT, OPERATION, violations),
       });
       expect(error).toMatchObject({ errors: ['/data/0 must be object'] });
     });
@@ -424,7 +433,7 @@ describe('readEnvelopeItems', () => {
       ],
     ])('%s', async (_how, leave) => {
       const body = source(pieces(text, 30));
-      await leave(readEnvelopeItems(OPERATION, response(body.stream), redact));
+      await leave(readEnvelopeItems(STREAM_KIT, OPERATION, response(body.stream), redact));
       await expect(body.cancelled).resolves.toBe(undefined);
       expect(body.pulled()).toBeLessThan(pieces(text, 30).length);
     });
@@ -472,7 +481,8 @@ describe('readEnvelopeItems', () => {
       try {
         const got = await fetch(`${server.url}/contact/query`, { method: 'POST', body: '{}' });
         let count = 0;
-        for await (const _ of readEnvelopeItems(OPERATION, got, redact)) if (++count === 10) break;
+        for await (const _ of readEnvelopeItems(STREAM_KIT, OPERATION, got, redact))
+          if (++count === 10) break;
         expect(await closedEarly).toBe(true);
       } finally {
         await server.close();

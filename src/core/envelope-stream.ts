@@ -10,15 +10,10 @@
  *   cut off part-way, it throws after the items rather than returning a short list: a consumer
  *   commits what it received only when the loop ends without an error.
  */
-import { JSON_CONTENT_TYPE, unwrapEnvelope } from './envelope';
-import {
-  CallabConnectionError,
-  CallabResponseValidationError,
-  CallabTimeoutError,
-  CallabUnexpectedResponseError,
-} from './errors';
+import type { CallabUnexpectedResponseError } from './errors';
 import { type ArrayMemberReader, type JsonStreamError, readArrayMember } from './json-stream';
 import type { Redact } from './redact';
+import type { StreamKit } from './stream-kit';
 import type { StreamProgress } from './transport';
 
 /** What the reader needs of a response: a fetch `Response` will do. */
@@ -50,9 +45,10 @@ type Read = () => Promise<ReadableStreamReadResult<Uint8Array>>;
 
 /**
  * Yields the items of `response`'s success envelope. Leaving the loop early (`break`, `return`, a
- * throw) cancels the body, which closes the connection.
+ * throw) cancels the body, which closes the connection. `kit` is ./stream-kit's STREAM_KIT.
  */
 export async function* readEnvelopeItems<T = unknown>(
+  kit: StreamKit,
   operation: string,
   response: StreamedResponse,
   redact: Redact,
@@ -60,19 +56,19 @@ export async function* readEnvelopeItems<T = unknown>(
 ): AsyncGenerator<T, void, undefined> {
   const reader = response.body?.getReader();
   let items = 0;
-  const read: Read = () => readChunk(operation, reader, items, options);
+  const read: Read = () => readChunk(kit, operation, reader, items, options);
   try {
     const contentType = response.headers.get('content-type');
     const isSuccess = response.status >= 200 && response.status < 300;
-    if (!isSuccess || !contentType || !JSON_CONTENT_TYPE.test(contentType)) {
+    if (!isSuccess || !contentType || !kit.JSON_CONTENT_TYPE.test(contentType)) {
       // Not a stream of items: fail exactly as the buffered path does.
-      throw failureOf(operation, response, redact, await readText(read));
+      throw failureOf(kit, operation, response, redact, await readText(read));
     }
     const scanner = readArrayMember('data');
     const head = new Head();
     // Scanner messages quote the body, so they are redacted like it.
     const fail = (problem: string) =>
-      unexpected(operation, response, redact(head.text), redact(problem));
+      unexpected(kit, operation, response, redact(head.text), redact(problem));
     let bytes = 0;
     for (;;) {
       const { done, value } = await read();
@@ -84,7 +80,7 @@ export async function* readEnvelopeItems<T = unknown>(
         // An error envelope: nothing more is yielded; its message may still be on the way.
         const broken = await readRest(read, scanner, found);
         if (broken) throw fail(broken.message);
-        throw failureOf(operation, response, redact, envelopeText(scanner.members, found));
+        throw failureOf(kit, operation, response, redact, envelopeText(scanner.members, found));
       }
       for (const item of found) {
         options.onItem?.(item, items);
@@ -100,7 +96,7 @@ export async function* readEnvelopeItems<T = unknown>(
       throw fail((error as Error).message);
     }
     if (scanner.members.get('status') !== 'ok' || scanner.arrayState !== 'closed') {
-      throw failureOf(operation, response, redact, envelopeText(scanner.members, []));
+      throw failureOf(kit, operation, response, redact, envelopeText(scanner.members, []));
     }
   } finally {
     // After an early exit this closes the connection; on a finished body it does nothing.
@@ -114,13 +110,14 @@ export async function* readEnvelopeItems<T = unknown>(
  * `/data/<index>` as a validation of the whole envelope would report them.
  */
 export function validateEachItem(
+  kit: StreamKit,
   operation: string,
   violations: (item: unknown) => string[],
 ): (item: unknown, index: number) => void {
   return (item, index) => {
     const found = violations(item);
     if (found.length === 0) return;
-    throw new CallabResponseValidationError(
+    throw new kit.CallabResponseValidationError(
       operation,
       // `/ must be object` is about the item itself.
       found.map((v) => `/data/${index}${v.startsWith('/ ') ? v.slice(1) : v}`),
@@ -129,6 +126,7 @@ export function validateEachItem(
 }
 
 async function readChunk(
+  kit: StreamKit,
   operation: string,
   reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
   items: number,
@@ -142,7 +140,7 @@ async function readChunk(
       timer = setTimeout(
         () =>
           reject(
-            new CallabTimeoutError(
+            new kit.CallabTimeoutError(
               `${operation}: no data from the server for ${idleTimeoutMs} ms while reading the response, after ${items} items`,
             ),
           ),
@@ -151,10 +149,10 @@ async function readChunk(
     });
     return await Promise.race([reader.read(), silence]);
   } catch (error) {
-    if (error instanceof CallabTimeoutError) throw error;
+    if (error instanceof kit.CallabTimeoutError) throw error;
     throw (
       readError?.(error) ??
-      new CallabConnectionError(
+      new kit.CallabConnectionError(
         `${operation}: the connection failed while reading the response, after ${items} items: ${error instanceof Error ? error.message : String(error)}`,
         { cause: error },
       )
@@ -214,17 +212,18 @@ function envelopeText(members: ReadonlyMap<string, unknown>, items: unknown[]): 
  * whose `data` is not an array is a failure here, where a list is expected.
  */
 function failureOf(
+  kit: StreamKit,
   operation: string,
   response: StreamedResponse,
   redact: Redact,
   text: string,
 ): Error {
   try {
-    unwrapEnvelope(operation, { response: statusOnly(response), text }, redact);
+    kit.unwrapEnvelope(operation, { response: statusOnly(response), text }, redact);
   } catch (error) {
     return error as Error;
   }
-  return unexpected(operation, response, redact(text), 'data is not a list');
+  return unexpected(kit, operation, response, redact(text), 'data is not a list');
 }
 
 /** The status and headers of a streamed response, as ./envelope reads them (its body is elsewhere). */
@@ -233,12 +232,13 @@ function statusOnly({ status, headers }: StreamedResponse): Response {
 }
 
 function unexpected(
+  kit: StreamKit,
   operation: string,
   response: StreamedResponse,
   text: string,
   problem: string,
 ): CallabUnexpectedResponseError {
-  return new CallabUnexpectedResponseError(operation, problem, {
+  return new kit.CallabUnexpectedResponseError(operation, problem, {
     status: response.status,
     contentType: response.headers.get('content-type') ?? undefined,
     text,

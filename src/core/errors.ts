@@ -27,12 +27,13 @@ export interface ApiErrorDetails {
  */
 export class CallabApiError extends CallabError {
   override readonly name: string = 'CallabApiError';
-  readonly httpStatus: number;
-  readonly serverMessage: string | undefined;
-  readonly body: unknown;
-  readonly headers: Record<string, string>;
-  readonly requestId: string | undefined;
-  readonly retryAfterMs: number | undefined;
+  // `declare`: the constructors assign these, so no field definitions are emitted (bundle size).
+  declare readonly httpStatus: number;
+  declare readonly serverMessage: string | undefined;
+  declare readonly body: unknown;
+  declare readonly headers: Record<string, string>;
+  declare readonly requestId: string | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(message: string, details: ApiErrorDetails) {
     super(message);
@@ -63,9 +64,9 @@ export class CallabServerError extends CallabApiError {
 /** A 2xx response that is not the API's JSON envelope (HTML, empty, truncated, wrong content type). */
 export class CallabUnexpectedResponseError extends CallabError {
   override readonly name: string = 'CallabUnexpectedResponseError';
-  readonly httpStatus: number;
-  readonly contentType: string | undefined;
-  readonly bodySnippet: string;
+  declare readonly httpStatus: number;
+  declare readonly contentType: string | undefined;
+  declare readonly bodySnippet: string;
 
   constructor(
     operation: string,
@@ -118,7 +119,7 @@ export class CallabAbortError extends CallabError {
 export class CallabResponseValidationError extends CallabError {
   override readonly name: string = 'CallabResponseValidationError';
   /** One entry per violation: `<json path> <message>`, e.g. `/data/0/id must match format "uuid"`. */
-  readonly errors: string[];
+  declare readonly errors: string[];
 
   constructor(operation: string, errors: string[]) {
     super(

@@ -113,13 +113,50 @@ function isStringTooLong(error: unknown): boolean {
   );
 }
 
-interface Attempt {
+export interface Attempt {
   operation: string;
   url: string;
   init: RequestInit;
   timeoutMs: number;
   caller: AbortSignal | undefined;
 }
+
+/**
+ * How an attempt reads its response: whole (`send`), or handed over at headers time (the
+ * streamed mode, in ./streaming, loaded with the stream reader on first use).
+ */
+export interface AttemptMode<R> {
+  read(exchange: Exchange): Promise<R>;
+  status(result: R): Response;
+  /** Lets go of a result that is retried rather than returned. */
+  discard(result: R): void;
+}
+
+/** One attempt whose timeout covers the body too, read whole into a string. */
+const BUFFERED: AttemptMode<HttpResult> = {
+  async read(exchange) {
+    try {
+      const response = await exchange.response;
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        if (isStringTooLong(error)) {
+          throw new CallabResponseTooLargeError(exchange.attempt.operation);
+        }
+        throw error;
+      }
+      exchange.logResponse(response, { characters: text.length });
+      return { response, text };
+    } catch (error) {
+      throw exchange.failure(error);
+    } finally {
+      exchange.release();
+    }
+  },
+  status: (result) => result.response,
+  discard: () => undefined,
+};
 
 export class Transport {
   // Private (#) so that `console.log(callab)` cannot reach the Authorization header.
@@ -131,34 +168,17 @@ export class Transport {
 
   /** Sends `request` with retries and reads the whole body, under `timeoutMs` per attempt. */
   send(request: HttpRequest, options: RequestOptions = {}): Promise<HttpResult> {
-    return this.#withRetries(request, options, {
-      attempt: (attempt) => this.#buffered(attempt),
-      status: (result) => result.response,
-      discard: () => undefined,
-    });
+    return this.exchange(request, options, BUFFERED);
   }
 
   /**
-   * Sends `request` with retries until response headers arrive, and hands the response over with
-   * its body unread. Retries happen only here, before any of the body has been seen.
+   * Sends `request` with retries, each attempt read by `mode`: a response is retried when its
+   * status is, a connection failure or timeout when attempts remain.
    */
-  stream(request: HttpRequest, options: RequestOptions = {}): Promise<HttpStream> {
-    return this.#withRetries(request, options, {
-      attempt: (attempt) => this.#streamed(attempt),
-      status: (stream) => stream.response,
-      discard: (stream) => stream.close(),
-    });
-  }
-
-  async #withRetries<R>(
+  async exchange<R>(
     request: HttpRequest,
     options: RequestOptions,
-    mode: {
-      attempt: (attempt: Attempt) => Promise<R>;
-      status: (result: R) => Response;
-      /** Lets go of a result that is retried rather than returned. */
-      discard: (result: R) => void;
-    },
+    mode: AttemptMode<R>,
   ): Promise<R> {
     const config = this.#config;
     const operation = `${request.method} ${request.path}`;
@@ -182,7 +202,7 @@ export class Transport {
       let result: R | undefined;
       let failure: CallabConnectionError | undefined;
       try {
-        result = await mode.attempt(attempt);
+        result = await mode.read(new Exchange(attempt, config));
       } catch (error) {
         if (!(error instanceof CallabConnectionError)) throw error;
         failure = error;
@@ -212,97 +232,89 @@ export class Transport {
       }
     }
   }
+}
 
-  /** One attempt whose timeout covers the body too, read whole into a string. */
-  async #buffered(attempt: Attempt): Promise<HttpResult> {
-    const exchange = this.#open(attempt);
-    try {
-      const response = await exchange.response;
-      let text: string;
-      try {
-        text = await response.text();
-      } catch (error) {
-        if (isStringTooLong(error)) throw new CallabResponseTooLargeError(attempt.operation);
-        throw error;
-      }
-      this.#logResponse(attempt.operation, response, exchange.started, { characters: text.length });
-      return { response, text };
-    } catch (error) {
-      throw exchange.failure(error);
-    } finally {
-      exchange.release();
-    }
-  }
+/**
+ * One attempt in flight: the fetch under its own controller, linked to the caller's signal and
+ * the timer. Made on every call, so the timer and the caller's listener are this object's methods
+ * rather than closures (`setTimeout`'s argument, EventTarget's `handleEvent`).
+ */
+export class Exchange {
+  declare readonly attempt: Attempt;
+  declare readonly started: number;
+  declare readonly response: Promise<Response>;
+  readonly #config: TransportConfig;
+  readonly #controller = new AbortController();
+  readonly #timer: ReturnType<typeof setTimeout>;
+  #timedOut = false;
 
-  /** One attempt whose timeout ends at the headers; the caller's signal stays linked until close(). */
-  async #streamed(attempt: Attempt): Promise<HttpStream> {
-    const exchange = this.#open(attempt);
-    let response: Response;
-    try {
-      response = await exchange.response;
-    } catch (error) {
-      exchange.release();
-      throw exchange.failure(error);
-    }
-    exchange.stopTimer();
-    this.#logResponse(attempt.operation, response, exchange.started, { streamed: true });
-    const { caller, operation } = attempt;
-    return {
-      response,
-      idleTimeoutMs: attempt.timeoutMs,
-      readError: () => (caller?.aborted ? abortError(operation, caller.reason) : undefined),
-      close: () => {
-        exchange.abort();
-        exchange.release();
-      },
-    };
-  }
-
-  /** Starts the fetch under its own controller, linked to the caller's signal and the timer. */
-  #open({ operation, url, init, timeoutMs, caller }: Attempt) {
-    const config = this.#config;
+  constructor(attempt: Attempt, config: TransportConfig) {
+    const { operation, url, init, timeoutMs, caller } = attempt;
     if (caller?.aborted) throw abortError(operation, caller.reason);
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onCallerAbort = () => controller.abort(caller?.reason);
-    caller?.addEventListener('abort', onCallerAbort, { once: true });
-    const started = Date.now();
+    this.attempt = attempt;
+    this.#config = config;
+    this.#timer = setTimeout(Exchange.#timeOut, timeoutMs, this);
+    caller?.addEventListener('abort', this, { once: true });
+    this.started = Date.now();
     config.log.debug?.(`→ ${operation}`, {
       url: config.redact(url),
       headers: redactHeaders(init.headers as HeaderRecord, config.redact),
     });
     // Called unbound: browsers' and workers' fetch throw "Illegal invocation" on another `this`.
     const { fetch } = config;
-    return {
-      started,
-      response: fetch(url, { ...init, signal: controller.signal }),
-      stopTimer: () => clearTimeout(timer),
-      abort: () => controller.abort(),
-      release: () => {
-        clearTimeout(timer);
-        caller?.removeEventListener('abort', onCallerAbort);
-      },
-      /** The CallabError for what went wrong in this attempt. */
-      failure: (error: unknown): Error => {
-        if (error instanceof CallabError) return error;
-        if (caller?.aborted) return abortError(operation, caller.reason);
-        if (timedOut) return new CallabTimeoutError(`${operation} timed out after ${timeoutMs} ms`);
-        return new CallabConnectionError(
-          `${operation}: could not reach ${new URL(url).origin}: ${describeNetworkError(error)}`,
-          { cause: error },
-        );
-      },
-    };
+    this.response = fetch(url, { ...init, signal: this.#controller.signal });
   }
 
-  #logResponse(operation: string, response: Response, started: number, detail: object): void {
-    this.#config.log.debug?.(
-      `← ${operation} HTTP ${response.status} in ${Date.now() - started} ms`,
-      { headers: redactHeaders(response.headers, this.#config.redact), ...detail },
+  static #timeOut(exchange: Exchange): void {
+    exchange.#timedOut = true;
+    exchange.#controller.abort();
+  }
+
+  /** The caller's signal aborted. */
+  handleEvent(): void {
+    this.#controller.abort(this.attempt.caller?.reason);
+  }
+
+  stopTimer(): void {
+    clearTimeout(this.#timer);
+  }
+
+  /** Aborts the fetch, closing the connection if the body is still open. */
+  abort(): void {
+    this.#controller.abort();
+  }
+
+  /** Stops the timer and lets go of the caller's signal. */
+  release(): void {
+    clearTimeout(this.#timer);
+    this.attempt.caller?.removeEventListener('abort', this);
+  }
+
+  /** A CallabAbortError once the caller has aborted, else undefined. */
+  callerAbort(): CallabAbortError | undefined {
+    const { caller, operation } = this.attempt;
+    return caller?.aborted ? abortError(operation, caller.reason) : undefined;
+  }
+
+  /** The CallabError for what went wrong in this attempt. */
+  failure(error: unknown): Error {
+    const { operation, url, timeoutMs } = this.attempt;
+    if (error instanceof CallabError) return error;
+    const aborted = this.callerAbort();
+    if (aborted) return aborted;
+    if (this.#timedOut)
+      return new CallabTimeoutError(`${operation} timed out after ${timeoutMs} ms`);
+    return new CallabConnectionError(
+      `${operation}: could not reach ${new URL(url).origin}: ${describeNetworkError(error)}`,
+      { cause: error },
+    );
+  }
+
+  logResponse(response: Response, detail: object): void {
+    const { log, redact } = this.#config;
+    log.debug?.(
+      `← ${this.attempt.operation} HTTP ${response.status} in ${Date.now() - this.started} ms`,
+      { headers: redactHeaders(response.headers, redact), ...detail },
     );
   }
 }
