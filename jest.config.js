@@ -1,13 +1,11 @@
 /** Two projects: unit tests beside the code, and the contract suite against Prism. */
-const transform = {
-  '^.+\\.ts$': [
-    'ts-jest',
-    { tsconfig: { module: 'commonjs', isolatedModules: true }, diagnostics: false },
-  ],
-};
+const transform = { '^.+\\.ts$': '<rootDir>/scripts/jest-transform.js' };
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // jest's default leaves one core idle (one worker on 2 cores), while many tests wait on the
+  // processes they start (tsc, bundlers, the packed CLI).
+  maxWorkers: '100%',
   reporters: ['default', '<rootDir>/scripts/summary-reporter.js'],
   projects: [
     {

@@ -61,8 +61,13 @@ export function runCommandOutcome(
         ...(options.cwd && { cwd: options.cwd }),
         ...(env && { env }),
       },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code) : 0, output: stdout + stderr }),
+      (error, stdout, stderr) => resolve({ code: exitCodeOf(error), output: stdout + stderr }),
     );
   });
+}
+
+/** A process killed by a signal, or one that never started (ENOENT), is a failure too: 1. */
+function exitCodeOf(error: { code?: number | string | null } | null): number {
+  if (!error) return 0;
+  return typeof error.code === 'number' && error.code !== 0 ? error.code : 1;
 }

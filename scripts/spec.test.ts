@@ -277,6 +277,7 @@ function runDriftCheck(dir: string) {
   ]);
 }
 
+// That it passes on the committed output is `npm test`'s own check:generated step, on the same files.
 describe('the drift check', () => {
   let copy: string;
   beforeEach(async () => {
@@ -284,13 +285,6 @@ describe('the drift check', () => {
     await cp(GENERATED_DIR, copy, { recursive: true });
   });
   afterEach(() => rm(copy, { recursive: true, force: true }));
-
-  it('passes on the committed output', async () => {
-    expect(await runDriftCheck(copy)).toEqual({
-      code: 0,
-      output: expect.stringContaining('matches'),
-    });
-  });
 
   it('fails, naming the file, on a hand edit', async () => {
     const file = join(copy, 'openapi.ts');

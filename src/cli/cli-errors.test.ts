@@ -1,4 +1,4 @@
-/** The built `callab` when things go wrong: usage mistakes, API failures, the network, a closed pipe. */
+/** `callab` when things go wrong (in-process, and the built bin for pipes and packaging): usage mistakes, API failures, the network, a closed pipe. */
 import {
   copyFileSync,
   mkdirSync,
@@ -19,6 +19,7 @@ import {
   type CliResult,
   finished,
   requireBuiltCli,
+  runBuiltCli,
   runCli,
   spawnCli,
   UNSAFE_PRINTED,
@@ -363,13 +364,13 @@ describe('without the optional Prism peer dependency', () => {
         symlinkSync(join(repo, 'node_modules', name), join(root, 'node_modules', name));
       }
       const cli = join(root, 'dist', 'cli', 'index.cjs');
-      const query = await runCli(['contacts', 'query', '--mock', '--tag', 'vip'], {}, cli);
+      const query = await runBuiltCli(['contacts', 'query', '--mock', '--tag', 'vip'], {}, cli);
       expect(query).toMatchObject({ code: 0, stderr: '' });
       expect(JSON.parse(query.stdout)).toEqual(
         defaultFixtures.contacts.filter((c) => c.tag_name === 'vip'),
       );
       expectOneLineFailure(
-        await runCli(['mock', '--port', '0'], {}, cli),
+        await runBuiltCli(['mock', '--port', '0'], {}, cli),
         2,
         /cannot start the mock: .*npm install .*@stoplight\/prism-http/,
       );

@@ -1,4 +1,7 @@
-/** The built `callab` against the Prism mock and the fake API, through every command and format. */
+/**
+ * `callab` against the Prism mock and the fake API, through every command and format: in-process
+ * through `main`, and the built bin where only a real process can show it.
+ */
 import { parse } from 'csv-parse/sync';
 import { version } from '../../package.json';
 import { Callab, type Contact } from '..';
@@ -12,7 +15,7 @@ import {
 import { API_COMMANDS, type ApiCommand, COMMANDS } from './commands';
 import { allColumns, fieldsOf } from './fields';
 import { cellText, FORMATS, type Format, type Row, TABLE_CELL_MAX } from './formats';
-import { finished, requireBuiltCli, runCli, spawnCli } from './test-support';
+import { finished, requireBuiltCli, runBuiltCli, runCli, spawnCli } from './test-support';
 
 let mock: MockServer;
 let fake: FakeServer;
@@ -280,6 +283,33 @@ describe('--mock: the fake API in-process', () => {
     }
     // Katherine is a fixture of the fake, not a record of the spec's examples.
     expect(result.stdout).toContain('Katherine ');
+  });
+});
+
+describe('the built bin (dist/cli/index.cjs)', () => {
+  it('prints the version', async () => {
+    expect(await runBuiltCli(['--version'])).toEqual({
+      code: 0,
+      stdout: `${version}\n`,
+      stderr: '',
+    });
+  });
+
+  it('queries the API and exits 0, printing what the in-process run prints', async () => {
+    const args = ['contacts', 'query', '--tag', 'vip', '--format', 'csv'];
+    const env = { CALLAB_BASE_URL: fake.url, CALLAB_API_KEY: fake.apiKey };
+    const built = await runBuiltCli(args, env);
+    expect(built).toMatchObject({ code: 0, stderr: '' });
+    expect(parse(built.stdout)).toHaveLength(
+      1 + defaultFixtures.contacts.filter((c) => c.tag_name === 'vip').length,
+    );
+    expect(built).toEqual(await runCli(args, env));
+  });
+
+  it('exits with the failure code of a usage error', async () => {
+    const result = await runBuiltCli(['contacts', 'query', '--colour']);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(/^callab: unknown option '--colour'/);
   });
 });
 

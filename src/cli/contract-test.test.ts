@@ -1,5 +1,5 @@
 /**
- * The built `callab contract-test` against the fake server and broken variants of it: exit codes,
+ * `callab contract-test` (in-process; scripts/smoke/contract-test.test.ts runs the packed bin) against the fake server and broken variants of it: exit codes,
  * the reports it writes, and the key never printed.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import {
 import { VARIANTS } from '../test-support/broken-servers/variants';
 import { reply, startScriptedServer } from '../test-support/scripted-server';
 import { type FakeServer, startFakeServer } from '../testing';
-import { requireBuiltCli, runCli } from './test-support';
+import { runCli } from './test-support';
 
 const KEY = 'sk-cli-contract/9f8e+7d6c';
 let fake: FakeServer;
@@ -21,7 +21,6 @@ let work: string;
 const upstreams: BrokenUpstream[] = [];
 
 beforeAll(async () => {
-  requireBuiltCli();
   fake = await startFakeServer({ apiKey: KEY });
   work = mkdtempSync(join(tmpdir(), 'callab-contract-cli-'));
 });

@@ -1,4 +1,7 @@
-/** `callab contacts query` writes its rows as they arrive: the built CLI against the synthetic fake. */
+/**
+ * `callab contacts query` writes its rows as they arrive, against the synthetic fake: in-process,
+ * and the built CLI where its memory is measured.
+ */
 import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { syntheticContact } from '../fake/synthetic';

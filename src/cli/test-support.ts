@@ -1,11 +1,15 @@
 /**
- * For the CLI tests: what output must never carry, text to try, and the built `callab`
- * (dist/cli/index.cjs) run as a child process, as a user would.
+ * For the CLI tests: what output must never carry, text to try, and two ways to run `callab`:
+ * in-process through `main` (most tests: what the command prints and exits with), and the built
+ * dist/cli/index.cjs as a child process (what only a real process shows: the bin itself, signals,
+ * a pipe closed by its reader, packaging).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { requireFreshBuild } from '../test-support/built-dist';
+import { main } from './main';
 
 /**
  * What no output may carry from the server: control characters but the line feed, and the bidi
@@ -38,7 +42,30 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Starts the CLI with only PATH and `env` in its environment (no CALLAB_* from the caller). */
+/** Collects what is written to it, as stdout or stderr of an in-process run. */
+class TextSink extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString('utf8');
+    done();
+  }
+}
+
+/**
+ * Runs `callab args` in this process, with only PATH and `env` as its environment (no CALLAB_*
+ * from the caller) and pipes, not terminals, as stdout and stderr: what the spawned bin sees.
+ */
+export async function runCli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliResult> {
+  const stdout = new TextSink();
+  const stderr = new TextSink();
+  const code = await main(args, { stdout, stderr, env: { PATH: process.env.PATH ?? '', ...env } });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Starts the built CLI with only PATH and `env` in its environment (no CALLAB_* from the caller). */
 export function spawnCli(
   args: readonly string[],
   env: Record<string, string> = {},
@@ -65,7 +92,7 @@ export function finished(child: ChildProcess): Promise<CliResult> {
   });
 }
 
-export function runCli(
+export function runBuiltCli(
   args: readonly string[],
   env: Record<string, string> = {},
   cli = BUILT_CLI,
