@@ -255,10 +255,13 @@ describe('contacts.queryStream: a body cut off part-way throws after the items r
 
 describe('contacts.queryStream: timeoutMs limits silence, not the whole transfer', () => {
   it('a transfer longer than timeoutMs whose chunks keep coming succeeds', async () => {
-    const chunks = [HEAD, ...items(CONTACTS).map((c, i) => (i === 0 ? c : `,${c}`)), ']}'];
-    // 7 chunks 30 ms apart: about 200 ms in all, four times the 50 ms limit.
-    const callab = await serve((_req, res) => trickle(res, chunks, { gapMs: 30 }), {
-      timeoutMs: 50,
+    const body = [HEAD, ...items(CONTACTS).map((c, i) => (i === 0 ? c : `,${c}`)), ']}'].join('');
+    // 25 pieces 20 ms apart: 500 ms in all, twice the 250 ms limit, and each silence a twelfth
+    // of it, so a busy machine's late timers cannot make one look like a stall.
+    const size = Math.ceil(body.length / 25);
+    const chunks = Array.from({ length: 25 }, (_, i) => body.slice(i * size, (i + 1) * size));
+    const callab = await serve((_req, res) => trickle(res, chunks, { gapMs: 20 }), {
+      timeoutMs: 250,
     });
     expect(await collect(callab.contacts.queryStream())).toEqual({
       items: CONTACTS,
