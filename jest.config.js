@@ -6,6 +6,7 @@ module.exports = {
   // jest's default leaves one core idle (one worker on 2 cores), while many tests wait on the
   // processes they start (tsc, bundlers, the packed CLI).
   maxWorkers: '100%',
+  testSequencer: '<rootDir>/scripts/jest-sequencer.js',
   reporters: ['default', '<rootDir>/scripts/summary-reporter.js'],
   projects: [
     {

@@ -2,6 +2,8 @@
  * Every ```ts and ```js block of README.md and docs/*.md is type-checked against the current
  * sources (imports of `callab-client` resolve to src/), so a stale example fails CI. A js block
  * that calls `require` is checked as CommonJS (.cjs), any other as ESM (.mjs).
+ *
+ * @slow
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';

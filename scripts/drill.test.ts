@@ -3,6 +3,8 @@
  * openapi.yaml only in a copy of the project; after `npm run generate` every consumer must pick
  * them up. And it must fail when any one generated piece is left as it was before (what a
  * disabled generator leaves): each piece is put back stale in turn and the checks must object.
+ *
+ * @slow
  */
 import {
   type DrillCopy,

@@ -4,6 +4,8 @@
  * Each build must warn about nothing and ship no code that throws because a package is missing;
  * a control package with a lazy import() of a missing peer shows each check catches that defect.
  * Prints the gzip size per bundler. Needs dist/ (`npm test` builds before jest).
+ *
+ * @slow
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -3,6 +3,8 @@
  * what most consumer teams run: jest-default/ is their project, with the Prism peers installed.
  * Plain `node` passing proves nothing here: jest throws on an `import()` inside a dependency.
  * Needs dist/ (`npm test` builds before jest).
+ *
+ * @slow
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -3,6 +3,8 @@
  * has no dist/, npm packs whatever is there without complaint, so only the package's own prepack
  * can put the builds in. node_modules is linked from this checkout (what `npm ci` of the same
  * lockfile installs) to spare a second install; the build itself runs in the clone.
+ *
+ * @slow
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';

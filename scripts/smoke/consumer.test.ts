@@ -2,6 +2,8 @@
  * The consumer smoke test: the packed tarball, installed into a temp project, imported as ESM,
  * required as CommonJS and type-checked under node16 and bundler, each run calling the API
  * against a loopback fake server. Needs dist/ (`npm test` builds before jest).
+ *
+ * @slow
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

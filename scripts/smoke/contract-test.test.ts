@@ -3,6 +3,8 @@
  * nothing else installed (no Prism, no Ajv), against the package's own fake server (must pass)
  * and each broken variant of it (must fail with its rule, never printing the key). And the jest
  * suite's proxy mode must report exactly the violations the CLI reports for the same server.
+ *
+ * @slow
  */
 import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

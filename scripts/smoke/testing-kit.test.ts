@@ -3,6 +3,8 @@
  * jest, Vitest and MSW examples (docs/testing-kit.md) compiled and run with those runners, and browser bundles of
  * `callab-client/fake` and `callab-client/msw` (esbuild, --platform=browser) with no Node
  * built-in. Needs dist/ (`npm test` builds before jest).
+ *
+ * @slow
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
