@@ -16,7 +16,11 @@ module.exports = {
   testSequencer: require.resolve('./covering-files-sequencer.js'),
   transform: unit.transform,
   roots: ['<rootDir>/src'],
-  setupFilesAfterEnv: [...unit.setupFilesAfterEnv, '<rootDir>/scripts/mutation/mutant-timeout.js'],
+  setupFilesAfterEnv: [
+    ...unit.setupFilesAfterEnv,
+    '<rootDir>/scripts/mutation/mutant-timeout.js',
+    '<rootDir>/scripts/mutation/preload-lazy-modules.js',
+  ],
   testMatch: [
     '<rootDir>/src/client.test.ts',
     '<rootDir>/src/core/**/*.test.ts',
