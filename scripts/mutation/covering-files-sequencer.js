@@ -7,6 +7,7 @@
  * exactly those jest would have run; a file the record does not know is kept.
  */
 const Sequencer = require('@jest/test-sequencer').default;
+const { clearFailure } = require('./first-failure');
 const { clearRecord, isDryRun, readRecord } = require('./test-names');
 
 module.exports = class CoveringFilesSequencer extends Sequencer {
@@ -18,6 +19,8 @@ module.exports = class CoveringFilesSequencer extends Sequencer {
   }
 
   sort(tests) {
+    // The start of a run: no test of it has failed yet (first-failure.js).
+    clearFailure();
     const { rootDir, testNamePattern } = this.#globalConfig;
     if (isDryRun(testNamePattern)) {
       clearRecord(rootDir);

@@ -10,9 +10,10 @@ const {
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: '../..',
-  // The two below let each mutant run load only the test files that hold a test covering it.
-  // An absolute path: Stryker's runner loads the environment itself, without <rootDir>.
-  testEnvironment: require.resolve('./recording-environment.js'),
+  // The two below let each mutant run load only the test files that hold a test covering it, and
+  // stop at its first failing test. An absolute path: Stryker's runner loads the environment
+  // itself, without <rootDir>.
+  testEnvironment: require.resolve('./mutation-environment.js'),
   testSequencer: require.resolve('./covering-files-sequencer.js'),
   transform: unit.transform,
   roots: ['<rootDir>/src'],

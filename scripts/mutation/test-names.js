@@ -1,6 +1,6 @@
 /**
  * Which test file holds which test, as Stryker's dry run saw them: written by
- * recording-environment.js, read by covering-files-sequencer.js. The record lives in the rootDir
+ * mutation-environment.js, read by covering-files-sequencer.js. The record lives in the rootDir
  * of the run, which under Stryker is its sandbox, so a later run never reads an older one.
  */
 const { appendFileSync, readFileSync, rmSync } = require('node:fs');
