@@ -242,6 +242,24 @@ describe('readEnvelopeItems', () => {
     });
   });
 
+  describe('reads at most 1 MiB of a body it will not stream', () => {
+    const quarterMiB = 'x'.repeat(1 << 18);
+
+    it('of an HTTP failure', async () => {
+      const body = source(Array(8).fill(quarterMiB));
+      const { error } = await collect(body.stream, {}, 500, { 'content-type': 'text/plain' });
+      expect(error).toBeInstanceOf(CallabServerError);
+      expect(body.pulled()).toBe(4);
+    });
+
+    it('of an error envelope whose message goes on', async () => {
+      const body = source(['{"status":"error","message":"', ...Array(8).fill(quarterMiB)]);
+      const { error } = await collect(body.stream);
+      expect(error).toBeInstanceOf(CallabError);
+      expect(body.pulled()).toBe(5);
+    });
+  });
+
   describe('a body that is not the envelope: CallabUnexpectedResponseError', () => {
     it.each([
       ['another JSON object', '{"contacts":[]}', 0, /is not a \{status/],
