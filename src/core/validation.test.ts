@@ -85,4 +85,10 @@ describe('validateSuccessBody', () => {
       'POST /contact/query: the response does not match the API schema: /data/0/firstname must be string',
     );
   });
+
+  it('names an operation the spec lacks', async () => {
+    await expect(validateSuccessBody('get', '/contact/querry', {})).rejects.toThrow(
+      'No operation GET /contact/querry in openapi.yaml',
+    );
+  });
 });
