@@ -36,8 +36,9 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
-  // break: the fresh-clone gate run scored 93.60 % (579 mutants, 22 min 49 s on 2 cores); one
-  // point lower, for mutants whose kill depends on Stryker's timeout on a busier machine. Raise it
-  // with the score, so that CI fails on any real loss.
-  thresholds: { high: 90, low: 80, break: 92 },
+  // break: the last full gate run scored 93.93 % (1,353 mutants; 20 min 55 s on 2 shared cores,
+  // load average 5.10 at the start and 2.58 at the end; per file in docs/development.md); a little
+  // under one point lower, for mutants whose kill depends on Stryker's timeout on a busier
+  // machine. Raise it with the score, so that CI fails on any real loss.
+  thresholds: { high: 90, low: 80, break: 93 },
 };
