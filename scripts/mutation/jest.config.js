@@ -10,10 +10,18 @@ const {
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: '../..',
-  testEnvironment: 'node',
+  // The two below let each mutant run load only the test files that hold a test covering it, and
+  // stop at its first failing test. An absolute path: Stryker's runner loads the environment
+  // itself, without <rootDir>.
+  testEnvironment: require.resolve('./mutation-environment.js'),
+  testSequencer: require.resolve('./covering-files-sequencer.js'),
   transform: unit.transform,
   roots: ['<rootDir>/src'],
-  setupFilesAfterEnv: unit.setupFilesAfterEnv,
+  setupFilesAfterEnv: [
+    ...unit.setupFilesAfterEnv,
+    '<rootDir>/scripts/mutation/mutant-timeout.js',
+    '<rootDir>/scripts/mutation/preload-lazy-modules.js',
+  ],
   testMatch: [
     '<rootDir>/src/client.test.ts',
     '<rootDir>/src/core/**/*.test.ts',

@@ -14,6 +14,7 @@ describe('isBrowserPage', () => {
     ['a worker (self, no window or document)', { self: {}, WorkerGlobalScope: {} }, false],
     ['a worker that shims window and document', { ...page, WorkerGlobalScope: {} }, false],
     ['window without document', { window: {} }, false],
+    ['document without window', { document: {} }, false],
     ['a page whose bundler shims process without versions.node', { ...page, process: {} }, true],
   ])('%s', (_name, scope, expected) => {
     expect(isBrowserPage(scope as Record<string, unknown>)).toBe(expected);

@@ -55,6 +55,23 @@ function source(chunks: string[], end: 'close' | 'stall' | Error = 'close'): Sou
   return { stream, cancelled, pulled: () => pulls };
 }
 
+/** A body whose chunks each arrive `delayMs` after the reader asks for them. */
+function slowly(chunks: string[], delayMs: number): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const queue = [...chunks];
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        const chunk = queue.shift();
+        if (chunk === undefined) controller.close();
+        else controller.enqueue(encoder.encode(chunk));
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
 type HeaderRecord = Record<string, string>;
 
 function response(
@@ -206,10 +223,14 @@ describe('readEnvelopeItems', () => {
       [500, { status: 'error', message: 'boom', data: '' }, CallabServerError],
       [429, { status: 'error', message: 'slow down', data: '' }, CallabRateLimitError],
       [404, 'Not Found', CallabApiError],
+      // A success envelope under an HTTP failure is still the failure, its items never yielded.
+      [500, { status: 'ok', message: 'm', data: contacts }, CallabServerError],
+      [300, { status: 'ok', message: 'm', data: contacts }, CallabApiError],
     ])('HTTP %i', async (status, body, errorClass) => {
       const text = typeof body === 'string' ? body : JSON.stringify(body);
       const headers = { ...JSON_HEADERS, 'retry-after': '3' };
-      const { error } = await collect(source([text]).stream, {}, status, headers);
+      const { items, error } = await collect(source([text]).stream, {}, status, headers);
+      expect(items).toEqual([]);
       expect(error).toBeInstanceOf(errorClass);
       expect(shape(error)).toEqual(shape(bufferedError(text, status, headers)));
     });
@@ -220,6 +241,24 @@ describe('readEnvelopeItems', () => {
       const { error } = await collect(source([text]).stream, {}, 200, headers);
       expect(error).toBeInstanceOf(CallabUnexpectedResponseError);
       expect(shape(error)).toEqual(shape(bufferedError(text, 200, headers)));
+    });
+  });
+
+  describe('reads at most 1 MiB of a body it will not stream', () => {
+    const quarterMiB = 'x'.repeat(1 << 18);
+
+    it('of an HTTP failure', async () => {
+      const body = source(Array(8).fill(quarterMiB));
+      const { error } = await collect(body.stream, {}, 500, { 'content-type': 'text/plain' });
+      expect(error).toBeInstanceOf(CallabServerError);
+      expect(body.pulled()).toBe(4);
+    });
+
+    it('of an error envelope whose message goes on', async () => {
+      const body = source(['{"status":"error","message":"', ...Array(8).fill(quarterMiB)]);
+      const { error } = await collect(body.stream);
+      expect(error).toBeInstanceOf(CallabError);
+      expect(body.pulled()).toBe(5);
     });
   });
 
@@ -260,6 +299,32 @@ describe('readEnvelopeItems', () => {
       expect(error).toBeInstanceOf(CallabUnexpectedResponseError);
       expect((error as Error).message).toMatch(problem);
       expect((error as Error).message).toMatch(/^POST \/contact\/query: /);
+    });
+
+    it('stops at the first chunk that breaks the JSON, reading no further', async () => {
+      const body = source(['{"status":"ok","data":[{"id":"a"}]}<html>', '<body>', '</html>']);
+      const { items, error } = await collect(body.stream);
+      expect(items).toEqual([{ id: 'a' }]);
+      expect(error).toBeInstanceOf(CallabUnexpectedResponseError);
+      expect(error).toMatchObject({ httpStatus: 200, contentType: JSON_HEADERS['content-type'] });
+      expect(body.pulled()).toBe(1);
+    });
+
+    it('an error envelope that breaks the JSON part-way is unexpected, as when read whole', async () => {
+      const chunks = ['{"status":"error","message":"m","data":"" oops', ' more', ' text'];
+      const body = source(chunks);
+      const { error } = await collect(body.stream);
+      expect(error).toBeInstanceOf(CallabUnexpectedResponseError);
+      expect(bufferedError(chunks.join(''))).toBeInstanceOf(CallabUnexpectedResponseError);
+      expect(body.pulled()).toBe(1);
+    });
+
+    it('an error envelope cut off is unexpected, as when read whole', async () => {
+      const text = '{"status":"error","message":"m"';
+      const { error } = await collect(source([text]).stream);
+      expect(error).toBeInstanceOf(CallabUnexpectedResponseError);
+      expect((error as Error).message).toMatch(/the body ended before the JSON document did/);
+      expect(bufferedError(text)).toBeInstanceOf(CallabUnexpectedResponseError);
     });
 
     it('a response without a body', async () => {
@@ -322,6 +387,22 @@ describe('readEnvelopeItems', () => {
         /no data from the server for 20 ms .* after 1 items$/,
       );
       expect(await body.cancelled).toBe(undefined);
+    });
+
+    it('without idleTimeoutMs, waits for a slow chunk', async () => {
+      const text = JSON.stringify({ status: 'ok', message: 'm', data: contacts });
+      const { items, error } = await collect(slowly(pieces(text, 20), 30));
+      expect(error).toBeUndefined();
+      expect(items).toEqual(contacts);
+    });
+
+    it('leaves no timer behind once the body is read', async () => {
+      const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+      const before = timers();
+      const text = JSON.stringify({ status: 'ok', message: 'm', data: contacts });
+      const { items } = await collect(source(pieces(text, 20)).stream, { idleTimeoutMs: 60_000 });
+      expect(items).toEqual(contacts);
+      expect(timers()).toBe(before);
     });
 
     it('does not count the time the consumer spends on an item', async () => {

@@ -109,6 +109,42 @@ describe('readArrayMember', () => {
     expect(outcome.error).toMatch(/^element 2 of "data" is not valid JSON/);
   });
 
+  it('reads an empty object as a document without the array', () => {
+    expect(readText('{}')).toEqual({ elements: [], members: {}, arrayState: 'not yet seen' });
+  });
+
+  it('counts characters across chunks when it says where the document broke', () => {
+    const text = '{"data":[1],"status":"ok"} x';
+    for (const chunks of everySplit(text)) {
+      expect(read(chunks).error).toMatch(
+        /^expected nothing after the end of the document at character 27 /,
+      );
+    }
+  });
+
+  it('fails as a JsonStreamError, by name too', () => {
+    const reader = readArrayMember('data');
+    reader.push(encode('[]'));
+    expect(reader.failure).toBeInstanceOf(JsonStreamError);
+    expect(String(reader.failure)).toMatch(/^JsonStreamError: expected a JSON object/);
+  });
+
+  it('keeps its first failure when the body ends inside a multi-byte character', () => {
+    const reader = readArrayMember('data');
+    // 0xc3 starts a two-byte character that never comes: flushing gives U+FFFD.
+    reader.push(new Uint8Array([...encode('{"data":[1]} x'), 0xc3]));
+    const first = reader.failure;
+    expect(first?.message).toMatch(/after the end of the document at character 13/);
+    expect(() => reader.end()).toThrow(first);
+  });
+
+  it('fails at a U+FFFD that flushing the cut character leaves where a delimiter belongs', () => {
+    const reader = readArrayMember('data');
+    reader.push(new Uint8Array([...encode('{"data":[] '), 0xc3]));
+    expect(reader.failure).toBeUndefined();
+    expect(() => reader.end()).toThrow(/^expected , or \} at character 11 but found "\ufffd"$/);
+  });
+
   it('keeps failing once the document is broken', () => {
     const reader = readArrayMember('data');
     reader.push(encode('{"data":[1]} x'));
@@ -177,6 +213,15 @@ describe('readArrayMember', () => {
       ['a missing comma between members', '{"a":1 "data":[]}', /^expected , or \}/],
       ['a missing comma between elements', '{"data":[1 2]}', /^expected , or \]/],
       ['a trailing comma in the array', '{"data":[1,]}', /^expected a value/],
+      ['a comma for a value', '{"a":,"data":[]}', /^expected a value at character 5 but found ",/],
+      ['a } for a value', '{"a":}', /^expected a value at character 5 but found "}"/],
+      ['a colon for a value', '{"a"::1}', /^expected a value at character 5 but found ":1}"/],
+      ['an invalid member name', '{"a\\x":1}', /^a member name is not valid JSON/],
+      [
+        'a long tail, quoted only in its first 20 characters',
+        `{"data":[]}${'x'.repeat(40)}`,
+        /^expected nothing after the end of the document at character 11 but found "x{20}"$/,
+      ],
       ['a trailing comma in the object', '{"data":[1],}', /^expected a member name at/],
       ['a key that is not a string', '{data:[1]}', /^expected a member name or \}/],
       [

@@ -1,4 +1,4 @@
-import { createLeveledLogger, type Logger } from './logger';
+import { createLeveledLogger, isLogLevel, type Logger } from './logger';
 
 type Call = unknown[];
 
@@ -64,5 +64,14 @@ describe('createLeveledLogger', () => {
     expect(Object.entries(log).flatMap(([name, method]) => (method ? [name] : []))).toEqual(
       expected,
     );
+  });
+});
+
+describe('isLogLevel', () => {
+  it('accepts the level names only, not values that turn into one as a property key', () => {
+    expect(['off', 'error', 'warn', 'info', 'debug'].every(isLogLevel)).toBe(true);
+    for (const value of [['debug'], { toString: () => 'info' }, 'constructor', 'DEBUG', 1]) {
+      expect(isLogLevel(value)).toBe(false);
+    }
   });
 });

@@ -71,6 +71,13 @@ describe('what is retried', () => {
     expect(isRetrySafe('POST', '/contact/query')).toBe(true);
     expect(isRetrySafe('POST', '/contact/create')).toBe(false);
   });
+
+  it('retries GET and HEAD outside the spec (raw), and no other method on a GET path', () => {
+    expect(isRetrySafe('get', '/not/in/the/spec')).toBe(true);
+    expect(isRetrySafe('HEAD', '/not/in/the/spec')).toBe(true);
+    expect(isRetrySafe('DELETE', '/campaign/list')).toBe(false);
+    expect(isRetrySafe('POST', '/campaign/list')).toBe(false);
+  });
 });
 
 describe('sleep', () => {
