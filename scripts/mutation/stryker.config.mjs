@@ -36,10 +36,9 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
-  // break: the goal, 90 %. The last full gate run scored 93.93 % (1,353 mutants; 20 min
-  // 55 s on 2 shared cores, load average 5.10 at the start and 2.58 at the end; per file in
-  // docs/development.md), on the code before the transport's Exchange rewrite and the lazy
-  // streaming module were merged; raise it to about a point under the first fresh-clone run of
-  // the merged code, so that CI fails on any real loss.
-  thresholds: { high: 90, low: 80, break: 90 },
+  // break: about one point below the fresh-clone CI run of the merged code, 94.29 %
+  // (1,350 mutants, 16 min 38 s on an otherwise idle 2-core machine; per file in
+  // docs/development.md), for mutants whose kill depends on Stryker's timeout on a busier
+  // machine. Raise it with the score, so that CI fails on any real loss.
+  thresholds: { high: 90, low: 80, break: 93 },
 };
