@@ -1,4 +1,4 @@
-import { CallabAbortError } from './errors';
+import { CallabAbortError, CallabConnectionError } from './errors';
 import { createLeveledLogger } from './logger';
 import { createRedactor } from './redact';
 import { Transport, type TransportConfig } from './transport';
@@ -55,6 +55,25 @@ describe('Transport', () => {
     await expect(transport.send(request)).rejects.toThrow(
       'GET /campaign/list: could not reach http://127.0.0.1:9: Failed to fetch',
     );
+  });
+
+  it('treats a fetch that throws instead of rejecting as a failed connection, and leaves no timer', async () => {
+    jest.useFakeTimers();
+    try {
+      const cause = new TypeError('Invalid URL');
+      const { transport } = transportFor([], {
+        maxRetries: 0,
+        fetch: () => {
+          throw cause;
+        },
+      });
+      const failure = await transport.send(request).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(CallabConnectionError);
+      expect((failure as Error).cause).toBe(cause);
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('reports an abort during a backoff wait as the caller aborting the operation', async () => {

@@ -260,9 +260,21 @@ export class Exchange {
       url: config.redact(url),
       headers: redactHeaders(init.headers as HeaderRecord, config.redact),
     });
+    this.response = this.#fetch(url, init);
+  }
+
+  /**
+   * A fetch that throws instead of rejecting (a caller's stand-in; the standard one always
+   * rejects) fails the attempt the same way, so its timer and listener are released.
+   */
+  #fetch(url: string, init: RequestInit): Promise<Response> {
     // Called unbound: browsers' and workers' fetch throw "Illegal invocation" on another `this`.
-    const { fetch } = config;
-    this.response = fetch(url, { ...init, signal: this.#controller.signal });
+    const { fetch } = this.#config;
+    try {
+      return fetch(url, { ...init, signal: this.#controller.signal });
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   static #timeOut(exchange: Exchange): void {
