@@ -7,25 +7,13 @@
  * The few shell forms the session uses are emulated: `export`, `unset`, `VAR=value callab ...`,
  * `| head -N` (stdout not a terminal), `; echo "exit $?"` and `"exit ${PIPESTATUS[0]}"`.
  */
-import { Writable } from 'node:stream';
+import { Capture } from '../src/cli/capture';
 import { main } from '../src/cli/main';
 import { startFakeServer } from '../src/testing';
 
 /** The address the session shows for the fake server. */
 const SHOWN_URL = 'http://127.0.0.1:4455';
 const SESSION = /(^#{2,} A terminal session\n[\s\S]*?```console\n)([\s\S]*?)(```)/m;
-
-/** A stdout or stderr for the CLI in-process: keeps what it is written. */
-export class Capture extends Writable {
-  text = '';
-  constructor(readonly isTTY = false) {
-    super();
-  }
-  override _write(chunk: Buffer, _encoding: string, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 function assign(pairs: string, env: Record<string, string>, url: string): void {
   for (const pair of pairs.trim().split(' ').filter(Boolean)) {

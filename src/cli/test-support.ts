@@ -6,9 +6,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { requireFreshBuild } from '../test-support/built-dist';
+import { Capture } from './capture';
 import { main } from './main';
 
 /**
@@ -42,15 +42,6 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Collects what is written to it, as stdout or stderr of an in-process run. */
-class TextSink extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString('utf8');
-    done();
-  }
-}
-
 /**
  * Runs `callab args` in this process, with only PATH and `env` as its environment (no CALLAB_*
  * from the caller) and pipes, not terminals, as stdout and stderr: what the spawned bin sees.
@@ -59,8 +50,8 @@ export async function runCli(
   args: readonly string[],
   env: Record<string, string> = {},
 ): Promise<CliResult> {
-  const stdout = new TextSink();
-  const stderr = new TextSink();
+  const stdout = new Capture();
+  const stderr = new Capture();
   const code = await main(args, { stdout, stderr, env: { PATH: process.env.PATH ?? '', ...env } });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

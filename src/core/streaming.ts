@@ -45,7 +45,7 @@ export async function* streamItems<Item>(call: StreamCall): AsyncGenerator<Item,
   }
 }
 
-/** The violations of one streamed item against `schema`, with the validators `call` loads. */
+/** The violations of one streamed item against `schema`, by the validators (loaded on first use). */
 async function itemCheck(schema: SchemaName): Promise<(item: unknown) => string[]> {
   const { loadValidators } = await import('./validation');
   const check = (await loadValidators()).schema(schema);
