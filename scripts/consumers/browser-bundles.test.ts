@@ -41,7 +41,7 @@ const sizes: BundleSize[] = [];
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'callab-browser-'));
-  const packed = await packPackage(join(work, 'pack'));
+  const packed = await packPackage();
   project = await createConsumerProject(packed.dir, join(work, 'consumer'), {
     ...(await templateFiles(join(__dirname, 'browser'))),
     ...CONTROL_PACKAGE,

@@ -21,7 +21,7 @@ let project: ConsumerProject;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'callab-jest-default-'));
-  const packed = await packPackage(join(work, 'pack'));
+  const packed = await packPackage();
   const files = await templateFiles(join(__dirname, 'jest-default'));
   project = await createConsumerProject(packed.dir, join(work, 'consumer'), files);
   await project.installOptionalPeers();

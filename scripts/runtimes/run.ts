@@ -129,7 +129,7 @@ function printMatrix(rows: Row[]): void {
 async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'callab-runtimes-'));
   try {
-    const packed = await packPackage(join(work, 'pack'));
+    const packed = await packPackage();
     const project = await createConsumerProject(
       packed.dir,
       join(work, 'consumer'),

@@ -22,7 +22,7 @@ let packed: PackedPackage;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'callab-smoke-'));
-  packed = await packPackage(join(work, 'pack'));
+  packed = await packPackage();
 }, 60_000);
 
 afterAll(() => rm(work, { recursive: true, force: true }));

@@ -1,5 +1,8 @@
 /** `npm pack` of this repository, extracted: exactly the files a consumer's install receives. */
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireFreshBuild } from '../../src/test-support/built-dist';
 import { ROOT } from '../paths';
@@ -43,11 +46,93 @@ export async function packDirectory(
   };
 }
 
+/** What `npm pack` of this repository reads (package.json `files`, plus what npm always adds). */
+const PACKED_SOURCES = [
+  'dist',
+  'docs',
+  'openapi.yaml',
+  'package.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+];
+
+async function fingerprintLines(path: string): Promise<string[]> {
+  const stats = await stat(path);
+  if (!stats.isDirectory()) return [`${path} ${stats.size} ${stats.mtimeMs}`];
+  const names = (await readdir(path)).sort();
+  return (await Promise.all(names.map((name) => fingerprintLines(join(path, name))))).flat();
+}
+
+/** Changes whenever a file the tarball would hold does: a new build, an edited doc. */
+async function packedFingerprint(): Promise<string> {
+  const present = PACKED_SOURCES.map((source) => join(ROOT, source)).filter(existsSync);
+  const lines = (await Promise.all(present.map(fingerprintLines))).flat();
+  return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
+}
+
+/** Where the shared pack of the current build lives, and the lock its packer holds. */
+export async function sharedPackPaths(): Promise<{ cache: string; final: string; lock: string }> {
+  const checkout = createHash('sha256').update(ROOT).digest('hex').slice(0, 12);
+  const cache = join(tmpdir(), 'callab-pack', checkout);
+  const final = join(cache, await packedFingerprint());
+  return { cache, final, lock: `${final}.lock` };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * This repository's package, from the dist/ that `npm test` built. Without lifecycle scripts: a
+ * This repository's package, from the dist/ that `npm test` built, packed once per build and
+ * shared by every test that installs it (each jest worker would otherwise pack its own). The
+ * first caller packs under a lock; the others wait for its result. Without lifecycle scripts: a
  * prepack build would be redundant, and would replace dist/ under the tests running beside it.
+ * Callers read the result and copy it; none may write into it.
  */
-export function packPackage(into: string): Promise<PackedPackage> {
+export async function packPackage(): Promise<PackedPackage> {
   requireFreshBuild(join(ROOT, 'dist', 'index.mjs'));
-  return packDirectory(ROOT, into, ['--ignore-scripts']);
+  const { cache, final, lock } = await sharedPackPaths();
+  const summary = join(final, 'packed.json');
+  await mkdir(cache, { recursive: true });
+  for (const deadline = Date.now() + 120_000; ; ) {
+    if (existsSync(summary)) return JSON.parse(await readFile(summary, 'utf8')) as PackedPackage;
+    try {
+      await mkdir(lock);
+    } catch {
+      const owner = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
+      if (owner > 0 && !isRunning(owner)) await rm(lock, { recursive: true, force: true });
+      if (Date.now() > deadline)
+        throw new Error(`gave up waiting for the shared npm pack (${lock})`);
+      await sleep(100);
+      continue;
+    }
+    try {
+      await writeFile(join(lock, 'pid'), String(process.pid));
+      if (existsSync(summary)) continue;
+      // Earlier builds' packs of this checkout are of no further use.
+      for (const name of await readdir(cache)) {
+        if (!name.endsWith('.lock')) await rm(join(cache, name), { recursive: true, force: true });
+      }
+      const staging = join(lock, 'pack');
+      const packed = await packDirectory(ROOT, staging, ['--ignore-scripts']);
+      await rename(staging, final);
+      const moved = {
+        ...packed,
+        tarball: packed.tarball.replace(staging, final),
+        dir: packed.dir.replace(staging, final),
+      };
+      await writeFile(summary, JSON.stringify(moved));
+      return moved;
+    } finally {
+      await rm(lock, { recursive: true, force: true });
+    }
+  }
 }

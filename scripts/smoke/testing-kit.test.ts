@@ -97,7 +97,7 @@ let examples: Example[];
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'callab-testing-kit-'));
-  const packed = await packPackage(join(work, 'pack'));
+  const packed = await packPackage();
   examples = examplesOf(docBlocks());
   project = await createConsumerProject(packed.dir, join(work, 'consumer'), {
     ...PROJECT_FILES,
