@@ -1,7 +1,7 @@
 /**
  * `npx callab contract-test` as a provider team meets it: the packed tarball in a fresh project,
  * nothing else installed (no Prism, no Ajv), against the package's own fake server (must pass)
- * and each broken variant of it (must fail with its rule, never printing the key). And the jest
+ * and a broken variant of each kind (must fail with its rule, never printing the key). And the jest
  * suite's proxy mode must report exactly the violations the CLI reports for the same server.
  *
  * @slow
@@ -46,6 +46,21 @@ afterAll(async () => {
   await servers?.close();
   await rm(work, { recursive: true, force: true });
 });
+
+/**
+ * The variants the packed CLI runs against: one of each kind of report (a schema violation, a
+ * content type, the generated filter cases, auth, a dropped connection, the key in a body). Every
+ * variant runs through the same checks in-process in `npm run test:contract:variants`; what only
+ * this test can find is a defect of the packed bin, which any of these shows.
+ */
+const PACKED_CLI_VARIANTS = [
+  'missing-field',
+  'wrong-content-type',
+  'second-filter-value',
+  'no-auth',
+  'hangs-up',
+  'echoes-key',
+];
 
 interface CliRun {
   code: number;
@@ -136,8 +151,9 @@ describe('npx callab contract-test, from the packed tarball alone', () => {
     expect(run.report.runs).toBe(100);
   });
 
-  it('fails each broken variant with its rule, never printing the key', async () => {
-    const variants = servers.targets.slice(1);
+  it('fails a variant of each kind of defect with its rule, never printing the key', async () => {
+    const variants = servers.targets.filter((target) => PACKED_CLI_VARIANTS.includes(target.name));
+    expect(variants.map((target) => target.name).sort()).toEqual([...PACKED_CLI_VARIANTS].sort());
     // The cases always tried catch every variant; a few generated ones on top keep the run short.
     const runs = await inPool(variants, 3, async (target) => ({
       target: target.name,
