@@ -1,6 +1,6 @@
 /**
  * The built package's lazy parts (the validators for `validate: true`, Prism for
- * `startMockServer`): CommonJS loads them with `require`, since jest's default mode (this very
+ * `startMockServer`, openapi-fetch for `raw`): CommonJS loads them with `require`, since jest's default mode (this very
  * test: CommonJS, no vm modules) throws on an `import()` inside a dependency, and they stay out of
  * the entries. Needs dist/ (`npm test` builds before jest).
  */
@@ -56,6 +56,15 @@ describe('the CommonJS build', () => {
     );
   });
 
+  it('raw works under jest, its openapi-fetch client loaded with require on the first call', async () => {
+    const { Callab } = requireBuilt<ClientModule>('dist/index.cjs');
+    const callab = new Callab({ apiKey: 'k', baseUrl: server.url, maxRetries: 0 });
+    body = { status: 'ok', message: '', data: [] };
+    const { data, response } = await callab.raw.GET('/phone_number');
+    expect(response.status).toBe(200);
+    expect(data).toEqual(body);
+  });
+
   it('startMockServer loads Prism under jest', async () => {
     const { startMockServer } = requireBuilt<TestingModule>('dist/testing.cjs');
     const mock = await startMockServer();
@@ -68,6 +77,15 @@ describe('the CommonJS build', () => {
       await mock.close();
     }
   }, 60_000);
+});
+
+describe("raw's openapi-fetch client", () => {
+  it('loads lazily: no entry imports openapi-fetch, only the chunk behind raw does', () => {
+    const importers = built('.mjs').filter((path) =>
+      /from\s*["']openapi-fetch["']/.test(readFileSync(join(ROOT, path), 'utf8')),
+    );
+    expect(importers).toEqual([expect.stringMatching(/^dist\/raw-client-[\w-]+\.mjs$/)]);
+  });
 });
 
 describe('the validators', () => {

@@ -649,6 +649,15 @@ describe('network failures', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it("raw passes the caller's signal on: an abort is a CallabAbortError there too", async () => {
+    const controller = new AbortController();
+    const callab = await serve(() => controller.abort());
+    const error = await failure(callab.raw.GET('/phone_number', { signal: controller.signal }));
+    expect(error).toBeInstanceOf(CallabAbortError);
+    expect(error.cause).toBe(controller.signal.reason);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('keeps the reason the caller aborted with', async () => {
     const controller = new AbortController();
     const reason = new Error('shutting down');

@@ -1,11 +1,13 @@
-import createClient, { type Client } from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
 import { version } from '../package.json';
 import { ApiCaller } from './core/api';
 import { isBrowserPage } from './core/browser';
 import { CallabError } from './core/errors';
+import { lazyClient } from './core/lazy-client';
 import { createLeveledLogger, isLogLevel, type Logger, type LogLevel } from './core/logger';
 import { checkMaxRetries, checkTimeoutMs } from './core/options';
 import { createRedactor } from './core/redact';
+import { REQUEST_SERIALIZERS } from './core/request-builder';
 import { sleep } from './core/retry';
 import { checkHeaders, mergeHeaders, Transport } from './core/transport';
 import { createResources, type Resources } from './resources';
@@ -101,16 +103,11 @@ export class Callab {
     });
     const api = new ApiCaller(transport, redact, this.baseUrl, options.validate ?? false);
     Object.assign(this, withStreamingMethods(createResources(api), api));
-    // openapi-fetch names the operation's path template to middleware only; fetch gets the Request.
-    const templates = new WeakMap<Request, string>();
-    this.raw = createClient<paths>({
-      baseUrl: this.baseUrl,
-      fetch: (request) => rawFetch(transport, request, templates.get(request)),
-    });
-    this.raw.use({
-      onRequest({ request, schemaPath }) {
-        templates.set(request, schemaPath);
-      },
+    // openapi-fetch loads with raw's first call: clients that never use raw never load it.
+    const baseUrl = this.baseUrl;
+    this.raw = lazyClient(async () => {
+      const { createRawClient } = await import('./core/raw-client');
+      return createRawClient({ baseUrl, transport, serializers: REQUEST_SERIALIZERS });
     });
   }
 
@@ -118,39 +115,6 @@ export class Callab {
   toJSON(): { baseUrl: string } {
     return { baseUrl: this.baseUrl };
   }
-}
-
-/** Headers that describe the body as it came over the wire, not the decoded text handed back. */
-const WIRE_HEADERS = ['content-encoding', 'content-length', 'transfer-encoding'];
-
-/**
- * openapi-fetch hands over the Request it built; send it through the transport as it is (its URL
- * honours a per-call `baseUrl`) and hand back a Response. `template` is the operation's path for
- * the retry policy; without it (a middleware of the caller's replaced the Request) the URL's path
- * stands in, and a POST is then not retried.
- */
-async function rawFetch(
-  transport: Transport,
-  request: Request,
-  template: string | undefined,
-): Promise<Response> {
-  const { response, text } = await transport.send(
-    {
-      method: request.method,
-      path: template ?? new URL(request.url).pathname,
-      url: request.url,
-      ...(request.body && { body: await request.text() }),
-      headers: Object.fromEntries(request.headers),
-    },
-    { signal: request.signal },
-  );
-  const headers = new Headers(response.headers);
-  for (const name of WIRE_HEADERS) headers.delete(name);
-  return new Response(text === '' ? null : text, {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-  });
 }
 
 function env(name: string): string | undefined {

@@ -1,20 +1,15 @@
 /**
  * The typed call behind every resource method: build the request, send it, unwrap the envelope,
- * check the shape of `data`, optionally validate, return `data`. The URL and body are built with
- * openapi-fetch's own serialisers, the ones `raw` uses, so a call goes out the same way from both.
+ * check the shape of `data`, optionally validate, return `data`. The URL and body are built by
+ * ./request-builder, whose serialisers `raw` is given too, so a call goes out the same way from both.
  */
-import {
-  createFinalURL,
-  createQuerySerializer,
-  defaultBodySerializer,
-  defaultPathSerializer,
-} from 'openapi-fetch';
 import type { paths } from '../../generated/openapi';
 import { type CallabPromise, callabPromise, type Sent } from './api-promise';
 import { unwrapEnvelope } from './envelope';
 import { CallabResponseValidationError } from './errors';
 import { type SuccessData, successShape } from './operations';
 import type { Redact } from './redact';
+import { buildUrl, serializeBody } from './request-builder';
 import { STREAM_KIT } from './stream-kit';
 import type { HttpRequest, RequestOptions, StreamOptions, Transport } from './transport';
 import type { SchemaName } from './validation';
@@ -35,10 +30,9 @@ export interface CallInput<P extends keyof paths, M extends Method> {
   body?: RequestJson<Operation<P, M>>;
 }
 
-type UrlParams = Parameters<typeof createFinalURL>[1]['params'];
+type UrlParams = Parameters<typeof buildUrl>[2];
 
 const JSON_BODY_HEADERS = { 'content-type': 'application/json' };
-const serializeQuery = createQuerySerializer();
 
 export class ApiCaller {
   // Private (#) so that `console.log(callab)` shows none of the wiring.
@@ -94,19 +88,14 @@ export class ApiCaller {
     path: P,
     input: CallInput<P, M>,
   ): HttpRequest {
-    const url = createFinalURL(path, {
-      baseUrl: this.#baseUrl,
-      // Typed per operation by CallInput; the serialisers take any record.
-      params: input as unknown as UrlParams,
-      querySerializer: serializeQuery,
-      pathSerializer: defaultPathSerializer,
-    });
+    // Typed per operation by CallInput; the serialisers take any record.
+    const url = buildUrl(this.#baseUrl, path, input as unknown as UrlParams);
     return {
       method: method.toUpperCase(),
       path,
       url,
       ...(input.body !== undefined && {
-        body: defaultBodySerializer(input.body),
+        body: serializeBody(input.body),
         headers: JSON_BODY_HEADERS,
       }),
     };

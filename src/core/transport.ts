@@ -2,7 +2,7 @@
  * One HTTP exchange with retries: auth and default headers, a timeout per attempt (covering the
  * body too, or for a stream the wait for its headers), backoff between attempts, caller aborts,
  * and redacted debug logs. Web APIs only (no `node:` import): it runs wherever the main entry runs. It sends a finished
- * URL: the resources (./api) and `raw` both build theirs with openapi-fetch's serialisers and both
+ * URL: the resources (./api) and `raw` both build theirs with ./request-builder's serialisers and both
  * go through `send`, so the same call goes out the same way and is retried the same way.
  */
 import {
