@@ -13,6 +13,7 @@ import {
   startScriptedServer,
 } from '../src/test-support/scripted-server';
 import { ROOT } from './paths';
+import { runCommand } from './run-command';
 
 const DIST = join(ROOT, 'dist');
 const files = (dir: string): string[] =>
@@ -82,9 +83,25 @@ describe('the CommonJS build', () => {
 describe("raw's openapi-fetch client", () => {
   it('loads lazily: no entry imports openapi-fetch, only the chunk behind raw does', () => {
     const importers = built('.mjs').filter((path) =>
-      /from\s*["']openapi-fetch["']/.test(readFileSync(join(ROOT, path), 'utf8')),
+      /(?:from|import)\s*\(?\s*["']openapi-fetch["']/.test(readFileSync(join(ROOT, path), 'utf8')),
     );
     expect(importers).toEqual([expect.stringMatching(/^dist\/raw-client-[\w-]+\.mjs$/)]);
+  });
+
+  it('stays unloaded in the CommonJS build until the first raw request (plain node)', async () => {
+    requireFreshBuild(join(ROOT, 'dist', 'index.cjs'));
+    const script = `
+      const loaded = () => Object.keys(require.cache).some((path) => path.includes('/openapi-fetch/'));
+      const { Callab } = require('./dist/index.cjs');
+      const callab = new Callab({ apiKey: 'k', baseUrl: process.argv[1], maxRetries: 0 });
+      const before = loaded();
+      callab.raw.GET('/phone_number').then(({ response }) =>
+        console.log(JSON.stringify({ before, after: loaded(), status: response.status })));`;
+    body = { status: 'ok', message: '', data: [] };
+    const { stdout } = await runCommand(process.execPath, ['-e', script, server.url], {
+      cwd: ROOT,
+    });
+    expect(JSON.parse(stdout)).toEqual({ before: false, after: true, status: 200 });
   });
 });
 

@@ -915,6 +915,19 @@ describe('raw sends the request openapi-fetch built', () => {
   });
 });
 
+describe("raw builds its URLs with the resources' serialisers", () => {
+  it('refuses a query parameter the spec never declares as an object, sending nothing', async () => {
+    const callab = await serve((_req, res) => reply(res, 200, ok([])));
+    const query = { limit: { nested: 1 } } as unknown as { limit: number };
+    const error = await failure(callab.raw.GET('/campaign/list', { params: { query } }));
+    expect(error).toBeInstanceOf(CallabError);
+    expect(error.message).toBe(
+      'query parameter limit is an object: pass a string, a number or a boolean.',
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe('raw (openapi-fetch) shares auth, retries and timeouts', () => {
   it('retries and authenticates raw calls', async () => {
     const callab = await serve((_req, res, attempt) =>

@@ -1,7 +1,7 @@
 /** `npm pack` of this repository, extracted: exactly the files a consumer's install receives. */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireFreshBuild } from '../../src/test-support/built-dist';
@@ -91,6 +91,58 @@ function isRunning(pid: number): boolean {
 }
 
 /**
+ * Takes the lock, a folder that holds its owner's pid from the moment it exists (made aside,
+ * then renamed into place, which fails while another owner holds it).
+ */
+async function takeLock(lock: string): Promise<boolean> {
+  const claim = await mkdtemp(`${lock}.claim-`);
+  await writeFile(join(claim, 'pid'), String(process.pid));
+  try {
+    await rename(claim, lock);
+    return true;
+  } catch {
+    await rm(claim, { recursive: true, force: true });
+    return false;
+  }
+}
+
+/** A lock whose owner died (a jest worker killed mid-pack) is removed; the pack is retried. */
+async function clearDeadLock(lock: string): Promise<void> {
+  const owner = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
+  if (owner > 0 && !isRunning(owner)) await rm(lock, { recursive: true, force: true });
+}
+
+/**
+ * Packs into a folder of its own and renames it into place with its summary inside, so the
+ * shared pack appears whole or not at all; a pack that finds one already there uses that one.
+ */
+async function packShared(cache: string, final: string): Promise<void> {
+  for (const name of await readdir(cache)) {
+    // Earlier builds' packs of this checkout are of no further use.
+    if (!/\.(lock|claim-|staging-)/.test(name) && join(cache, name) !== final) {
+      await rm(join(cache, name), { recursive: true, force: true });
+    }
+  }
+  const staging = await mkdtemp(`${final}.staging-`);
+  try {
+    const packed = await packDirectory(ROOT, staging, ['--ignore-scripts']);
+    const moved = {
+      ...packed,
+      tarball: packed.tarball.replace(staging, final),
+      dir: packed.dir.replace(staging, final),
+    };
+    await writeFile(join(staging, SUMMARY), JSON.stringify(moved));
+    await rename(staging, final).catch((error: unknown) => {
+      if (!existsSync(join(final, SUMMARY))) throw error;
+    });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+const SUMMARY = 'packed.json';
+
+/**
  * This repository's package, from the dist/ that `npm test` built, packed once per build and
  * shared by every test that installs it (each jest worker would otherwise pack its own). The
  * first caller packs under a lock; the others wait for its result. Without lifecycle scripts: a
@@ -100,39 +152,20 @@ function isRunning(pid: number): boolean {
 export async function packPackage(): Promise<PackedPackage> {
   requireFreshBuild(join(ROOT, 'dist', 'index.mjs'));
   const { cache, final, lock } = await sharedPackPaths();
-  const summary = join(final, 'packed.json');
+  const summary = join(final, SUMMARY);
   await mkdir(cache, { recursive: true });
-  for (const deadline = Date.now() + 120_000; ; ) {
-    if (existsSync(summary)) return JSON.parse(await readFile(summary, 'utf8')) as PackedPackage;
-    try {
-      await mkdir(lock);
-    } catch {
-      const owner = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
-      if (owner > 0 && !isRunning(owner)) await rm(lock, { recursive: true, force: true });
-      if (Date.now() > deadline)
-        throw new Error(`gave up waiting for the shared npm pack (${lock})`);
-      await sleep(100);
-      continue;
-    }
-    try {
-      await writeFile(join(lock, 'pid'), String(process.pid));
-      if (existsSync(summary)) continue;
-      // Earlier builds' packs of this checkout are of no further use.
-      for (const name of await readdir(cache)) {
-        if (!name.endsWith('.lock')) await rm(join(cache, name), { recursive: true, force: true });
+  for (const deadline = Date.now() + 120_000; !existsSync(summary); ) {
+    if (await takeLock(lock)) {
+      try {
+        if (!existsSync(summary)) await packShared(cache, final);
+      } finally {
+        await rm(lock, { recursive: true, force: true });
       }
-      const staging = join(lock, 'pack');
-      const packed = await packDirectory(ROOT, staging, ['--ignore-scripts']);
-      await rename(staging, final);
-      const moved = {
-        ...packed,
-        tarball: packed.tarball.replace(staging, final),
-        dir: packed.dir.replace(staging, final),
-      };
-      await writeFile(summary, JSON.stringify(moved));
-      return moved;
-    } finally {
-      await rm(lock, { recursive: true, force: true });
+      break;
     }
+    if (Date.now() > deadline) throw new Error(`gave up waiting for the shared npm pack (${lock})`);
+    await clearDeadLock(lock);
+    await sleep(100);
   }
+  return JSON.parse(await readFile(summary, 'utf8')) as PackedPackage;
 }

@@ -1,6 +1,6 @@
 /**
  * The typed call behind every resource method: build the request, send it, unwrap the envelope,
- * check the shape of `data`, optionally validate, return `data`. The URL and body are built by
+ * check the shape of `data`, optionally validate, return `data`. The URL is built by
  * ./request-builder, whose serialisers `raw` is given too, so a call goes out the same way from both.
  */
 import type { paths } from '../../generated/openapi';
@@ -9,7 +9,7 @@ import { unwrapEnvelope } from './envelope';
 import { CallabResponseValidationError } from './errors';
 import { type SuccessData, successShape } from './operations';
 import type { Redact } from './redact';
-import { buildUrl, serializeBody } from './request-builder';
+import { buildUrl } from './request-builder';
 import { STREAM_KIT } from './stream-kit';
 import type { HttpRequest, RequestOptions, StreamOptions, Transport } from './transport';
 import type { SchemaName } from './validation';
@@ -95,7 +95,7 @@ export class ApiCaller {
       path,
       url,
       ...(input.body !== undefined && {
-        body: serializeBody(input.body),
+        body: JSON.stringify(input.body),
         headers: JSON_BODY_HEADERS,
       }),
     };

@@ -1,7 +1,19 @@
 import type { Client } from 'openapi-fetch';
+import { CallabError } from './errors';
 import { lazyClient } from './lazy-client';
 
 type Events = string[];
+
+interface Middleware {
+  name: string;
+  onRequest(): void;
+}
+const named = new Map<string, Middleware>();
+/** The same object for the same name, as `eject` needs. */
+const mw = (name: string): Middleware => {
+  if (!named.has(name)) named.set(name, { name, onRequest() {} });
+  return named.get(name) as Middleware;
+};
 
 /** A stand-in for openapi-fetch's client that records what reaches it, in order. */
 function recordingClient(events: Events) {
@@ -23,9 +35,10 @@ function recordingClient(events: Events) {
       if (typeof method !== 'string') throw new TypeError('method.toUpperCase is not a function');
       return request(method)(path);
     },
-    use: (...names: string[]) => void middleware.push(...names),
-    eject: (...names: string[]) => {
-      for (const n of names) middleware.splice(middleware.indexOf(n), 1);
+    use: (...ms: (Middleware | undefined)[]) =>
+      void middleware.push(...ms.flatMap((m) => (m ? [m.name] : []))),
+    eject: (...ms: Middleware[]) => {
+      for (const m of ms) middleware.splice(middleware.indexOf(m.name), 1);
     },
   };
 }
@@ -61,16 +74,16 @@ describe('lazyClient', () => {
   it('replays use and eject made before the load in order, between the requests made meanwhile', async () => {
     const events: Events = [];
     const raw = asClient(lazyClient(async () => recordingClient(events)));
-    raw.use('a');
+    raw.use(mw('a'));
     const first = raw.GET('/1');
-    raw.use('b');
+    raw.use(mw('b'));
     const second = raw.GET('/2');
-    raw.eject('a');
+    raw.eject(mw('a'));
     const third = raw.GET('/3');
     await Promise.all([first, second, third]);
-    raw.use('c');
+    raw.use(mw('c'));
     await raw.GET('/4');
-    raw.eject('b');
+    raw.eject(mw('b'));
     await raw.GET('/5');
     expect(events).toEqual([
       'GET /1 [a]',
@@ -84,8 +97,8 @@ describe('lazyClient', () => {
   it('never loads for use and eject alone', () => {
     const load = jest.fn(async () => recordingClient([]));
     const raw = asClient(lazyClient(load));
-    raw.use('a');
-    raw.eject('a');
+    raw.use(mw('a'));
+    raw.eject(mw('a'));
     expect(load).not.toHaveBeenCalled();
   });
 
@@ -97,19 +110,40 @@ describe('lazyClient', () => {
       .mockRejectedValueOnce(failure)
       .mockResolvedValue(recordingClient(events));
     const raw = asClient(lazyClient(load));
-    raw.use('a');
+    raw.use(mw('a'));
     await expect(Promise.all([raw.GET('/1'), raw.POST('/2')])).rejects.toBe(failure);
     expect(await raw.GET('/3')).toEqual({ data: 'GET /3' });
     expect(events).toEqual(['GET /3 [a]']);
     expect(load).toHaveBeenCalledTimes(2);
   });
 
-  it("rejects the one request whose method throws, and still runs the others'", async () => {
+  it("rejects the one request whose method throws, before the load as after it, and still runs the others'", async () => {
     const events: Events = [];
     const raw = asClient(lazyClient(async () => recordingClient(events)));
     const bad = raw.request(42 as unknown as string, '/x');
     const good = raw.GET('/y');
     await expect(bad).rejects.toThrow('method.toUpperCase is not a function');
     await expect(good).resolves.toEqual({ data: 'GET /y' });
+    await expect(raw.request(42 as unknown as string, '/z')).rejects.toThrow(
+      'method.toUpperCase is not a function',
+    );
+  });
+
+  it.each([
+    ['an object with none of them', { onSend() {} }],
+    ['a function', () => undefined],
+    ['a string', 'auth'],
+  ])('refuses at once a middleware that is %s, queueing nothing', async (kind, middleware) => {
+    const events: Events = [];
+    const load = jest.fn(async () => recordingClient(events));
+    const raw = asClient(lazyClient(load));
+    const bad = middleware as unknown as Middleware;
+    expect(() => raw.use(mw('a'), bad)).toThrow(
+      `raw.use(): a middleware must be an object with onRequest(), onResponse() or onError(); got ${kind}.`,
+    );
+    expect(() => raw.use(mw('a'), bad)).toThrow(CallabError);
+    raw.use(undefined, mw('x'));
+    await raw.GET('/1');
+    expect(events).toEqual(['GET /1 [x]']);
   });
 });

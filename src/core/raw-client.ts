@@ -1,8 +1,8 @@
 /**
  * `callab.raw`'s openapi-fetch client, loaded on its first use (./lazy-client): clients that only
- * call the resource methods never load openapi-fetch. It builds requests with the serialisers it
- * is handed (./request-builder, the resources' own; passed in rather than imported, so that this
- * chunk shares no module with the main entry) and sends them through the client's transport.
+ * call the resource methods never load openapi-fetch. It builds URLs with the serialisers it is
+ * handed (./request-builder, the resources' own; passed in rather than imported, so that this
+ * chunk shares no module with the main entry) and sends requests through the client's transport.
  */
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/openapi';

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
-import {
-  createFinalURL,
-  createQuerySerializer,
-  defaultBodySerializer,
-  defaultPathSerializer,
-} from 'openapi-fetch';
+import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
 import { CallabError } from './errors';
-import { buildUrl, serializeBody, serializePath, serializeQuery } from './request-builder';
+import { buildUrl, serializePath, serializeQuery } from './request-builder';
 
 // Names and values with the characters that need encoding: spaces, &, =, ?, /, #, %, unicode.
 const text = fc.string({
@@ -73,12 +68,6 @@ describe('the request builder does what openapi-fetch does for the parameters th
     );
   });
 
-  it('serialises a JSON body as openapi-fetch does', () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (body) => serializeBody(body) === defaultBodySerializer(body)),
-    );
-  });
-
   it('leaves the query out when nothing in it is sent, and keeps a template parameter not given', () => {
     expect(buildUrl('http://h', '/a/{id}', { query: { x: undefined, y: [] } })).toBe(
       'http://h/a/{id}',
@@ -95,6 +84,7 @@ describe('the request builder does what openapi-fetch does for the parameters th
   it.each([
     ['query parameter filter is an object', () => serializeQuery({ filter: { a: 1 } })],
     ['query parameter tags is null', () => serializeQuery({ tags: ['a', null] })],
+    ['query parameter tags is undefined', () => serializeQuery({ tags: ['a', undefined] })],
     ['query parameter tags is a list', () => serializeQuery({ tags: [['a']] })],
     ['path parameter id is a list', () => serializePath('/a/{id}', { id: ['1', '2'] })],
     ['path parameter id is a function', () => serializePath('/a/{id}', { id: () => 1 })],

@@ -1,9 +1,10 @@
 /**
- * The one request builder: the resource methods build their URLs and bodies with these, and
- * `raw`'s openapi-fetch client is handed the same three as its serialisers, so a call goes out
- * the same way from both. They do what openapi-fetch's defaults do for the parameters the spec
- * declares (OpenAPI's defaults: path parameters `simple`, query parameters `form` exploded, JSON
- * bodies), and refuse an object where the spec has only strings, numbers and their lists.
+ * The one URL builder: the resource methods build their URLs with these, and `raw`'s openapi-fetch
+ * client is handed the same two as its path and query serialisers, so a call goes out the same way
+ * from both (bodies are JSON from both: `JSON.stringify`, openapi-fetch's default for them). They
+ * do what openapi-fetch's defaults do for the parameters the spec declares (OpenAPI's defaults:
+ * path parameters `simple`, query parameters `form` exploded), and refuse an object, a nested
+ * list or a missing list item where the spec has only strings, numbers and their lists.
  */
 import { CallabError } from './errors';
 
@@ -13,15 +14,17 @@ const PATH_PARAMETER = /\{([^{}]+)\}/g;
 
 function primitive(where: string, value: unknown): string | number | boolean {
   // typeof null is 'object'.
-  if (typeof value === 'object' || typeof value === 'function') {
+  if (value === undefined || typeof value === 'object' || typeof value === 'function') {
     const kind =
-      value === null
-        ? 'null'
-        : Array.isArray(value)
-          ? 'a list'
-          : typeof value === 'object'
-            ? 'an object'
-            : 'a function';
+      value === undefined
+        ? 'undefined'
+        : value === null
+          ? 'null'
+          : Array.isArray(value)
+            ? 'a list'
+            : typeof value === 'object'
+              ? 'an object'
+              : 'a function';
     throw new CallabError(`${where} is ${kind}: pass a string, a number or a boolean.`);
   }
   return value as string | number | boolean;
@@ -49,10 +52,6 @@ export function serializeQuery(query: Params): string {
   return pairs.join('&');
 }
 
-export function serializeBody(body: unknown): string {
-  return JSON.stringify(body);
-}
-
 /** What openapi-fetch's `createFinalURL` makes of the same serialisers: `base + path`, then `?query`. */
 export function buildUrl(
   baseUrl: string,
@@ -68,6 +67,5 @@ export function buildUrl(
 export const REQUEST_SERIALIZERS = {
   pathSerializer: serializePath,
   querySerializer: serializeQuery,
-  bodySerializer: serializeBody,
 };
 export type RequestSerializers = typeof REQUEST_SERIALIZERS;
