@@ -12,20 +12,16 @@ type Params = Record<string, unknown>;
 
 const PATH_PARAMETER = /\{([^{}]+)\}/g;
 
+function kindOf(value: unknown): string {
+  if (value === undefined || value === null) return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 function primitive(where: string, value: unknown): string | number | boolean {
   // typeof null is 'object'.
   if (value === undefined || typeof value === 'object' || typeof value === 'function') {
-    const kind =
-      value === undefined
-        ? 'undefined'
-        : value === null
-          ? 'null'
-          : Array.isArray(value)
-            ? 'a list'
-            : typeof value === 'object'
-              ? 'an object'
-              : 'a function';
-    throw new CallabError(`${where} is ${kind}: pass a string, a number or a boolean.`);
+    throw new CallabError(`${where} is ${kindOf(value)}: pass a string, a number or a boolean.`);
   }
   return value as string | number | boolean;
 }
@@ -58,7 +54,7 @@ export function buildUrl(
   path: string,
   params: { path?: Params | undefined; query?: Params | undefined },
 ): string {
-  const url = params.path ? serializePath(`${baseUrl}${path}`, params.path) : `${baseUrl}${path}`;
+  const url = serializePath(`${baseUrl}${path}`, params.path ?? {});
   const search = serializeQuery(params.query ?? {});
   return search === '' ? url : `${url}?${search}`;
 }

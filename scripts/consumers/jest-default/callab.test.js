@@ -24,6 +24,14 @@ test('startFakeServer answers with the filters and the limit applied', async () 
   await expect(callab.campaigns.list({ limit: 1 })).resolves.toHaveLength(1);
 });
 
+test('raw loads its openapi-fetch client on the first request', async () => {
+  const { data, response } = await client(fake).raw.GET('/campaign/list', {
+    params: { query: { limit: 1 } },
+  });
+  expect(response.status).toBe(200);
+  expect(data.data).toHaveLength(1);
+});
+
 test('a wrong key throws CallabAuthenticationError', async () => {
   const error = await client({ ...fake, apiKey: 'wrong-key' })
     .phoneNumbers.list()

@@ -40,6 +40,13 @@ export async function runChecks(client, { baseUrl, apiKey }) {
         'key leaked',
       );
     },
+    async 'raw, loaded on first use'() {
+      const { data, response } = await callab.raw.GET('/campaign/list', {
+        params: { query: { limit: 1 } },
+      });
+      assert(response.status === 200, `HTTP ${response.status}`);
+      assert(data?.data?.length === 1, `limit 1 returned ${data?.data?.length}`);
+    },
     async 'validate: true'() {
       const numbers = await new Callab({ ...options, validate: true }).phoneNumbers.list();
       assert(numbers.length > 0, 'no phone numbers');
