@@ -94,6 +94,13 @@ describe('lazyClient', () => {
     ]);
   });
 
+  it('accepts a middleware with only onResponse() or only onError(), as openapi-fetch does', () => {
+    const raw = asClient(lazyClient(async () => recordingClient([])));
+    for (const middleware of [{ onResponse() {} }, { onError() {} }]) {
+      expect(() => raw.use(middleware as unknown as Middleware)).not.toThrow();
+    }
+  });
+
   it('never loads for use and eject alone', () => {
     const load = jest.fn(async () => recordingClient([]));
     const raw = asClient(lazyClient(load));
